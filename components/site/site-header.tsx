@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+export function SiteHeader({ siteName }: { siteName: string }) {
+  return (
+    <header className="masthead">
+      <div className="masthead-inner">
+        <p className="masthead-tagline">Independent reporting · every claim sourced</p>
+        <Link href="/" className="masthead-title">
+          {siteName}
+        </Link>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,236 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Byline's tables. The vocabulary follows DESIGN.md: an article is the identity, its
+ * working copy is the editable state, revisions are immutable snapshots and publications
+ * record which revision readers were shown, when.
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum('user_role', ['admin', 'editor', 'writer']);
+
+export const articleStatus = pgEnum('article_status', [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+]);
+
+export const revisionReason = pgEnum('revision_reason', [
+  'created',
+  'save',
+  'pause',
+  'checkpoint',
+  'handover',
+  'submit',
+  'publish',
+  'restore',
+  'import',
+]);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    bio: text('bio').notNull().default(''),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    // Bumped by "sign out everywhere", a password change and deactivation: a session
+    // minted with an older number is refused on its next request.
+    sessionVersion: integer('session_version').notNull().default(1),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_slug_key').on(t.slug),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('sections_slug_key').on(t.slug)],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    // The address readers use now: the published slug once published, else the working one.
+    slug: text('slug').notNull(),
+    status: articleStatus('status').notNull().default('draft'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    publishedRevisionId: bigint('published_revision_id', { mode: 'number' }).references(
+      (): AnyPgColumn => revisions.id,
+    ),
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
+    lastPublishedAt: timestamp('last_published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt),
+    index('articles_created_by_idx').on(t.createdBy),
+    index('articles_published_idx')
+      .on(t.firstPublishedAt)
+      .where(sql`${t.status} = 'published'`),
+  ],
+);
+
+export const workingCopies = pgTable(
+  'working_copies',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id),
+    // Every accepted save increments it; a save names the version it was based on.
+    version: integer('version').notNull().default(1),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    slug: text('slug').notNull(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    bylineIds: integer('byline_ids').array().notNull(),
+    body: jsonb('body').notNull(),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: updatedAt(),
+    // The version captured by the newest revision: the copy has unsnapshotted edits
+    // while version > snapshotVersion.
+    snapshotVersion: integer('snapshot_version').notNull().default(0),
+    revisionCount: integer('revision_count').notNull().default(0),
+  },
+  (t) => [index('working_copies_bylines_idx').using('gin', t.bylineIds)],
+);
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    number: integer('number').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    slug: text('slug').notNull(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    bylineIds: integer('byline_ids').array().notNull(),
+    body: jsonb('body').notNull(),
+    reason: revisionReason('reason').notNull(),
+    note: text('note'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    workingVersion: integer('working_version').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('revisions_article_number_key').on(t.articleId, t.number),
+    index('revisions_bylines_idx').using('gin', t.bylineIds),
+  ],
+);
+
+export const publications = pgTable(
+  'publications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    revisionId: bigint('revision_id', { mode: 'number' })
+      .notNull()
+      .references(() => revisions.id),
+    publishedBy: integer('published_by')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('publications_article_idx').on(t.articleId, t.publishedAt),
+    index('publications_revision_idx').on(t.revisionId),
+  ],
+);
+
+/** Every slug an article has claimed; old public ones keep redirecting to the article. */
+export const articleSlugs = pgTable(
+  'article_slugs',
+  {
+    slug: text('slug').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    wasPublic: boolean('was_public').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_slugs_article_idx').on(t.articleId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    address: text('address'),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [
+    index('audit_events_occurred_idx').on(t.occurredAt),
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId),
+  ],
+);
+
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('sign_in_attempts_address_idx').on(t.address, t.attemptedAt),
+  ],
+);

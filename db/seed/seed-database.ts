@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Transaction } from '@/db/client';
+import { sections, users } from '@/db/schema';
+import { createArticleIn, parseWorkingCopy, saveWorkingCopyIn } from '@/lib/articles/article-saving';
+import { publishArticleIn, submitArticleIn } from '@/lib/articles/article-workflow';
+import { hashPassword } from '@/lib/auth/passwords';
+import type { Config } from '@/lib/config';
+import type { Actor } from '@/lib/permissions';
+import { insertUser } from '@/lib/users/user-service';
+import { parseSeedArticle, type SeedArticle } from './article-format';
+
+/*
+ * First-start seeding: the first admin, and (unless BYLINE_SEED_DEMO=false) the demo
+ * newsroom: sections, staff and the articles in db/seed/newsroom, written, saved,
+ * submitted and published through the same services the studio uses. All in one
+ * transaction: a crash half way leaves an empty database that seeds again next time.
+ */
+
+const NEWSROOM_DIR = path.join(process.cwd(), 'db', 'seed', 'newsroom');
+const DEFAULT_ADMIN_EMAIL = 'admin@byline.local';
+
+const staffSchema = z.array(
+  z.object({
+    slug: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(['editor', 'writer']),
+    bio: z.string(),
+  }),
+);
+const sectionsSchema = z.array(z.object({ slug: z.string(), name: z.string(), description: z.string() }));
+
+export type SeedOutcome =
+  | { seeded: false }
+  | { seeded: true; adminEmail: string; generatedPassword: string | null; articles: number };
+
+export async function seedIfEmpty(
+  db: Database,
+  { config, onProgress = () => {} }: { config: Config; onProgress?: (message: string) => void },
+): Promise<SeedOutcome> {
+  const [existing] = await db.select({ users: count() }).from(users);
+  if ((existing?.users ?? 0) > 0) return { seeded: false };
+
+  const adminEmail = config.admin.email?.toLowerCase() ?? DEFAULT_ADMIN_EMAIL;
+  const generatedPassword = config.admin.password ? null : randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(config.admin.password ?? generatedPassword!);
+
+  let articleCount = 0;
+  await db.transaction(async (tx) => {
+    const admin = await insertUser(tx, { name: 'Site Admin', email: adminEmail, role: 'admin', passwordHash });
+    onProgress(`admin ${admin.email}`);
+    if (config.seedDemo) articleCount = await seedDemoNewsroom(tx, onProgress);
+  });
+  return { seeded: true, adminEmail, generatedPassword, articles: articleCount };
+}
+
+async function seedDemoNewsroom(tx: Transaction, onProgress: (message: string) => void): Promise<number> {
+  const sectionIds = new Map<string, number>();
+  const sectionRows = sectionsSchema.parse(readJson('sections.json'));
+  for (const [position, section] of sectionRows.entries()) {
+    const [row] = await tx.insert(sections).values({ ...section, position }).returning({ id: sections.id });
+    sectionIds.set(section.slug, row!.id);
+  }
+  onProgress(`${sectionRows.length} sections`);
+
+  // Demo staff get unguessable passwords: an admin sets a real one under Users.
+  const staff = new Map<string, Actor>();
+  const unusableHash = await hashPassword(randomBytes(24).toString('base64url'));
+  for (const person of staffSchema.parse(readJson('staff.json'))) {
+    const created = await insertUser(tx, { ...person, email: person.email.toLowerCase(), passwordHash: unusableHash });
+    staff.set(person.slug, { id: created.id, role: created.role, name: created.name, email: created.email });
+  }
+  onProgress(`${staff.size} staff`);
+
+  const files = fs
+    .readdirSync(path.join(NEWSROOM_DIR, 'articles'))
+    .filter((file) => file.endsWith('.md'))
+    .sort();
+  const editor = [...staff.values()].find((person) => person.role === 'editor');
+  if (!editor) throw new Error('The demo staff needs an editor to publish.');
+  for (const [index, file] of files.entries()) {
+    const article = parseSeedArticle(fs.readFileSync(path.join(NEWSROOM_DIR, 'articles', file), 'utf8'), file);
+    await seedArticle(tx, { article, staff, sectionIds, editor });
+    onProgress(`article ${index + 1}/${files.length}: ${article.headline}`);
+  }
+  return files.length;
+}
+
+async function seedArticle(
+  tx: Transaction,
+  {
+    article,
+    staff,
+    sectionIds,
+    editor,
+  }: { article: SeedArticle; staff: Map<string, Actor>; sectionIds: Map<string, number>; editor: Actor },
+): Promise<void> {
+  const bylines = article.bylines.map((slug) => {
+    const person = staff.get(slug);
+    if (!person) throw new Error(`${article.slug}: unknown byline "${slug}"`);
+    return person;
+  });
+  const writer = bylines[0]!;
+  const sectionId = sectionIds.get(article.section);
+  if (!sectionId) throw new Error(`${article.slug}: unknown section "${article.section}"`);
+
+  // Written a few hours before publication (or before now, for the piece in review).
+  const publishedAt = article.published ?? new Date();
+  const writtenAt = new Date(publishedAt.getTime() - 3 * 60 * 60 * 1000);
+  const created = await createArticleIn(tx, {
+    actor: writer,
+    headline: article.headline,
+    sectionId,
+    bylineIds: bylines.map((person) => person.id),
+    now: writtenAt,
+  });
+  const fields = parseWorkingCopy({
+    baseVersion: 1,
+    intent: 'save',
+    headline: article.headline,
+    standfirst: article.standfirst,
+    slug: article.slug,
+    sectionId,
+    bylineIds: bylines.map((person) => person.id),
+    body: article.body,
+  });
+  const saved = await saveWorkingCopyIn(tx, { actor: writer, articleId: created.id, fields, now: writtenAt });
+  if (article.status === 'in_review') {
+    await submitArticleIn(tx, { actor: writer, articleId: created.id, expectedVersion: saved.version, now: writtenAt });
+  } else {
+    await publishArticleIn(tx, { actor: editor, articleId: created.id, expectedVersion: saved.version, now: publishedAt });
+  }
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(NEWSROOM_DIR, file), 'utf8'));
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { slugSchema } from './slug';
+
+export const HEADLINE_MAX = 200;
+export const STANDFIRST_MAX = 600;
+
+const headline = z.string().trim().max(HEADLINE_MAX, `Keep the headline under ${HEADLINE_MAX} characters.`);
+const sectionId = z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.');
+const version = z.number().int().positive();
+
+export const newArticleSchema = z.object({
+  headline: headline.min(1, 'Enter a headline.'),
+  sectionId,
+});
+
+/** One save of the editor's working copy. Unknown fields are dropped, never stored. */
+export const workingCopyInputSchema = z.object({
+  baseVersion: version,
+  intent: z.enum(['autosave', 'save']),
+  headline,
+  standfirst: z.string().trim().max(STANDFIRST_MAX, `Keep the standfirst under ${STANDFIRST_MAX} characters.`),
+  slug: slugSchema,
+  sectionId,
+  bylineIds: z
+    .array(z.number().int().positive())
+    .min(1, 'Add at least one byline.')
+    .max(10, 'At most ten bylines.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each person can carry the byline once.'),
+  // Checked separately by validateBody, which reports what is wrong and where.
+  body: z.unknown(),
+});
+
+export type WorkingCopyInput = z.output<typeof workingCopyInputSchema>;
+
+/** Publish, submit and the like name the version the person saw, so they act on what they read. */
+export const articleActionSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  expectedVersion: z.coerce.number().int().positive(),
+});

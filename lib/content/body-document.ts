@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { IMAGE_SCHEME_MESSAGE, isSafeImageSrc, isSafeLinkHref, LINK_SCHEME_MESSAGE } from './safe-urls';
+
+/**
+ * The stored body document: Tiptap JSON, allow-listed node by node, mark by mark and
+ * attribute by attribute. A document with anything else is refused with a message that
+ * says what and where; it is never silently altered. Structure (what may contain what)
+ * is checked afterwards against the ProseMirror schema built from the same extensions.
+ */
+export const BODY_LIMITS = {
+  maxDepth: 16,
+  maxNodes: 50_000,
+  maxTextLength: 100_000,
+  maxCaptionLength: 1_000,
+  maxAltLength: 500,
+} as const;
+
+export type BodyMark =
+  | { type: 'bold' }
+  | { type: 'italic' }
+  | {
+      type: 'link';
+      attrs: { href: string; target?: null; rel?: null; class?: null; title?: string | null };
+    };
+export type BodyText = { type: 'text'; text: string; marks?: BodyMark[] };
+export type BodyHardBreak = { type: 'hardBreak'; marks?: BodyMark[] };
+export type BodyInline = BodyText | BodyHardBreak;
+export type BodyParagraph = { type: 'paragraph'; content?: BodyInline[] };
+export type BodyHeading = { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: BodyInline[] };
+export type BodyListItem = { type: 'listItem'; content: BodyBlock[] };
+export type BodyBulletList = { type: 'bulletList'; content: BodyListItem[] };
+export type BodyOrderedList = {
+  type: 'orderedList';
+  attrs?: { start?: number; type?: null };
+  content: BodyListItem[];
+};
+export type BodyBlockquote = { type: 'blockquote'; content: BodyBlock[] };
+export type BodyHorizontalRule = { type: 'horizontalRule' };
+export type BodyFigure = { type: 'figure'; attrs: { src: string; alt: string; caption: string } };
+export type BodyBlock =
+  | BodyParagraph
+  | BodyHeading
+  | BodyBulletList
+  | BodyOrderedList
+  | BodyBlockquote
+  | BodyHorizontalRule
+  | BodyFigure;
+export type BodyDocument = { type: 'doc'; content: BodyBlock[] };
+
+const linkHref = z.string().refine(isSafeLinkHref, LINK_SCHEME_MESSAGE);
+const imageSrc = z.string().refine(isSafeImageSrc, IMAGE_SCHEME_MESSAGE);
+
+const markSchema: z.ZodType<BodyMark> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('bold') }),
+  z.strictObject({ type: z.literal('italic') }),
+  z.strictObject({
+    type: z.literal('link'),
+    attrs: z.strictObject({
+      href: linkHref,
+      target: z.null().optional(),
+      rel: z.null().optional(),
+      class: z.null().optional(),
+      title: z.string().max(300).nullable().optional(),
+    }),
+  }),
+]);
+
+const marks = z.array(markSchema).max(3).optional();
+
+const inlineSchema: z.ZodType<BodyInline> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(BODY_LIMITS.maxTextLength), marks }),
+  z.strictObject({ type: z.literal('hardBreak'), marks }),
+]);
+
+const inlineContent = z.array(inlineSchema).optional();
+
+const listItemSchema: z.ZodType<BodyListItem> = z.strictObject({
+  type: z.literal('listItem'),
+  get content() {
+    return z.array(blockSchema).min(1);
+  },
+});
+
+const blockSchema: z.ZodType<BodyBlock> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), content: inlineContent }),
+  z.strictObject({
+    type: z.literal('heading'),
+    attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
+    content: inlineContent,
+  }),
+  z.strictObject({ type: z.literal('bulletList'), content: z.array(listItemSchema).min(1) }),
+  z.strictObject({
+    type: z.literal('orderedList'),
+    attrs: z
+      .strictObject({ start: z.number().int().min(0).max(100_000).optional(), type: z.null().optional() })
+      .optional(),
+    content: z.array(listItemSchema).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('blockquote'),
+    get content() {
+      return z.array(blockSchema).min(1);
+    },
+  }),
+  z.strictObject({ type: z.literal('horizontalRule') }),
+  z.strictObject({
+    type: z.literal('figure'),
+    attrs: z.strictObject({
+      src: imageSrc,
+      alt: z.string().max(BODY_LIMITS.maxAltLength),
+      caption: z.string().max(BODY_LIMITS.maxCaptionLength),
+    }),
+  }),
+]);
+
+export const bodyDocumentSchema: z.ZodType<BodyDocument> = z.strictObject({
+  type: z.literal('doc'),
+  content: z.array(blockSchema).min(1),
+});
+
+export const EMPTY_BODY: BodyDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+export type BodyCheck = { ok: true; document: BodyDocument } | { ok: false; problems: string[] };
+
+/**
+ * Parses an untrusted body. Depth and size are measured first, without recursion, so a
+ * document nested ten thousand levels deep is refused before any recursive parser sees it.
+ */
+export function parseBodyDocument(input: unknown): BodyCheck {
+  const shape = measureShape(input);
+  if (shape.depth > BODY_LIMITS.maxDepth) {
+    return { ok: false, problems: [`The body is nested too deeply (more than ${BODY_LIMITS.maxDepth} levels).`] };
+  }
+  if (shape.nodes > BODY_LIMITS.maxNodes) {
+    return { ok: false, problems: [`The body has too many parts (more than ${BODY_LIMITS.maxNodes}).`] };
+  }
+  const parsed = bodyDocumentSchema.safeParse(input);
+  if (parsed.success) return { ok: true, document: parsed.data };
+  return { ok: false, problems: parsed.error.issues.slice(0, 10).map(describeIssue) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = describePath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `Unknown attribute ${issue.keys.map((key) => `"${key}"`).join(', ')} in ${where}.`;
+    case 'invalid_union':
+      return `Unknown or malformed element in ${where}.`;
+    case 'invalid_value':
+      return `Unsupported value in ${where}.`;
+    case 'custom':
+      return `${issue.message} (${where})`;
+    default:
+      return `${issue.message} (${where}).`;
+  }
+}
+
+function describePath(path: PropertyKey[]): string {
+  if (path.length === 0) return 'the body';
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if (key === 'content' && typeof next === 'number') {
+      parts.push(`item ${next + 1}`);
+      i++;
+    } else {
+      parts.push(String(key));
+    }
+  }
+  return `the body (${parts.join(' › ')})`;
+}
+
+function measureShape(input: unknown): { depth: number; nodes: number } {
+  let depth = 0;
+  let nodes = 0;
+  const stack: Array<{ value: unknown; level: number }> = [{ value: input, level: 1 }];
+  while (stack.length > 0) {
+    const { value, level } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    nodes++;
+    depth = Math.max(depth, level);
+    if (depth > BODY_LIMITS.maxDepth || nodes > BODY_LIMITS.maxNodes) break;
+    const content = (value as { content?: unknown }).content;
+    if (Array.isArray(content)) for (const child of content) stack.push({ value: child, level: level + 1 });
+  }
+  return { depth, nodes };
+}

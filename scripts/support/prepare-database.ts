@@ -1,0 +1,38 @@
+import { closeDatabase, openDatabase, useDatabase } from '@/db/client';
+import { lockDataDirectory, type DataDirectoryLock } from '@/db/data-dir-lock';
+import { seedIfEmpty, type SeedOutcome } from '@/db/seed/seed-database';
+import type { Config } from '@/lib/config';
+
+/**
+ * Opens the database, applies migrations and seeds an empty one. For the embedded
+ * database the lock is taken here and kept by the caller for its whole life; the
+ * returned token lets the server it spawns open the directory it holds.
+ */
+export async function prepareDatabase({
+  config,
+  command,
+  log,
+}: {
+  config: Config;
+  command: string;
+  log: (message: string) => void;
+}): Promise<{ lock: DataDirectoryLock | null; seed: SeedOutcome }> {
+  let lock: DataDirectoryLock | null = null;
+  if (!config.databaseUrl) {
+    lock = lockDataDirectory({ dataDir: config.dataDir, command });
+    process.env.BYLINE_DB_LOCK_TOKEN = lock.token;
+  }
+  try {
+    const handle = openDatabase({ command, databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    useDatabase(handle);
+    log('applying migrations');
+    await handle.migrate();
+    const seed = await seedIfEmpty(handle.db, { config, onProgress: (message) => log(`seeding: ${message}`) });
+    await closeDatabase();
+    return { lock, seed };
+  } catch (error) {
+    await closeDatabase().catch(() => {});
+    lock?.release();
+    throw error;
+  }
+}
