@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { closeDatabase, openPgliteHandle, openServerDatabase, useDatabase, type Database } from '@/db/client';
+
+/**
+ * Gives a test file a fresh, migrated database of its own and installs it as the app's
+ * database: in-memory PGlite by default, or a new database on the server named by
+ * DATABASE_URL (created here, dropped after the file). Call at the top of a test file.
+ */
+export function useFreshDatabase(): { db: () => Database } {
+  let database: Database | undefined;
+  let dropServerDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const serverUrl = process.env.DATABASE_URL;
+    if (serverUrl) {
+      const name = `byline_test_${randomBytes(6).toString('hex')}`;
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handle = openServerDatabase(url.toString());
+      await handle.migrate();
+      useDatabase(handle);
+      database = handle.db;
+      dropServerDatabase = async () => {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      };
+    } else {
+      const handle = openPgliteHandle(new PGlite());
+      await handle.migrate();
+      useDatabase(handle);
+      database = handle.db;
+    }
+  });
+
+  afterAll(async () => {
+    await closeDatabase();
+    await dropServerDatabase?.();
+  });
+
+  return {
+    db: () => {
+      if (!database) throw new Error('The test database is not ready yet (use it inside tests or hooks).');
+      return database;
+    },
+  };
+}
+
+/** Drizzle wraps a database error ("Failed query: …"); the database's own words are its cause. */
+export async function databaseRefusal(attempt: PromiseLike<unknown>): Promise<string> {
+  try {
+    await attempt;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('Expected the database to refuse, but it accepted.');
+}

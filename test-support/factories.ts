@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { sections, users } from '@/db/schema';
+import { createArticle, saveWorkingCopy } from '@/lib/articles/article-saving';
+import { hashPassword } from '@/lib/auth/passwords';
+import type { BodyDocument } from '@/lib/content/body-document';
+import type { Actor, Role } from '@/lib/permissions';
+
+/*
+ * Factories: each test arranges its own data with them. Everything goes through the real
+ * database and, where one exists, the real service.
+ */
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function createStaff(role: Role, overrides: { name?: string; email?: string } = {}): Promise<Actor> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const suffix = randomBytes(4).toString('hex');
+  const name = overrides.name ?? `${role} ${suffix}`;
+  const [row] = await getDb()
+    .insert(users)
+    .values({
+      name,
+      email: overrides.email ?? `${role}-${suffix}@test.example`,
+      slug: `${role}-${suffix}`,
+      role,
+      passwordHash: await passwordHash,
+    })
+    .returning({ id: users.id, role: users.role, name: users.name, email: users.email });
+  return row!;
+}
+
+export async function createSection(name = `Section ${randomBytes(3).toString('hex')}`): Promise<number> {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const [row] = await getDb().insert(sections).values({ name, slug }).returning({ id: sections.id });
+  return row!.id;
+}
+
+export function paragraphs(...texts: string[]): BodyDocument {
+  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+}
+
+/** A draft by `author` with a headline and some text, saved once. Returns ids and version. */
+export async function createDraft(
+  author: Actor,
+  { headline = `Story ${randomBytes(3).toString('hex')}`, body = paragraphs('First paragraph of the story.'), sectionId }: {
+    headline?: string;
+    body?: BodyDocument;
+    sectionId?: number;
+  } = {},
+): Promise<{ id: number; slug: string; version: number; sectionId: number }> {
+  const section = sectionId ?? (await createSection());
+  const created = await createArticle(author, { headline, sectionId: section });
+  const saved = await saveWorkingCopy(author, created.id, {
+    baseVersion: 1,
+    intent: 'save',
+    headline,
+    standfirst: 'A standfirst.',
+    slug: created.slug,
+    sectionId: section,
+    bylineIds: [author.id],
+    body,
+  });
+  return { id: created.id, slug: created.slug, version: saved.version, sectionId: section };
+}
+
+export async function deactivate(userId: number): Promise<void> {
+  await getDb().update(users).set({ isActive: false }).where(eq(users.id, userId));
+}
