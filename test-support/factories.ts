@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { sections, users } from '@/db/schema';
+import { sections, users, workingCopies } from '@/db/schema';
 import { createArticle, saveWorkingCopy } from '@/lib/articles/article-saving';
+import { publishArticle } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
 import type { BodyDocument } from '@/lib/content/body-document';
 import type { Actor, Role } from '@/lib/permissions';
@@ -45,14 +46,22 @@ export function paragraphs(...texts: string[]): BodyDocument {
 /** A draft by `author` with a headline and some text, saved once. Returns ids and version. */
 export async function createDraft(
   author: Actor,
-  { headline = `Story ${randomBytes(3).toString('hex')}`, body = paragraphs('First paragraph of the story.'), sectionId }: {
+  {
+    headline = `Story ${randomBytes(3).toString('hex')}`,
+    body = paragraphs('First paragraph of the story.'),
+    sectionId,
+    now,
+  }: {
     headline?: string;
     body?: BodyDocument;
     sectionId?: number;
+    /** When the draft is created and saved (default: the real clock). */
+    now?: Date;
   } = {},
 ): Promise<{ id: number; slug: string; version: number; sectionId: number }> {
   const section = sectionId ?? (await createSection());
-  const created = await createArticle(author, { headline, sectionId: section });
+  const at = now ? { now } : {};
+  const created = await createArticle(author, { headline, sectionId: section }, at);
   const saved = await saveWorkingCopy(author, created.id, {
     baseVersion: 1,
     intent: 'save',
@@ -62,10 +71,65 @@ export async function createDraft(
     sectionId: section,
     bylineIds: [author.id],
     body,
-  });
+  }, at);
   return { id: created.id, slug: created.slug, version: saved.version, sectionId: section };
 }
 
 export async function deactivate(userId: number): Promise<void> {
   await getDb().update(users).set({ isActive: false }).where(eq(users.id, userId));
+}
+
+/** A unique headline, so that slugs never collide between tests sharing a database. */
+export function uniqueHeadline(prefix = 'Story'): string {
+  return `${prefix} ${randomBytes(4).toString('hex')}`;
+}
+
+/** The save a client would send to keep the working copy as it is, based on its current version. */
+export async function currentSaveInput(articleId: number): Promise<SaveInput> {
+  const [copy] = await getDb().select().from(workingCopies).where(eq(workingCopies.articleId, articleId));
+  if (!copy) throw new Error(`No working copy for article ${articleId}.`);
+  return {
+    baseVersion: copy.version,
+    intent: 'save',
+    headline: copy.headline,
+    standfirst: copy.standfirst,
+    slug: copy.slug,
+    sectionId: copy.sectionId,
+    bylineIds: copy.bylineIds,
+    body: copy.body as BodyDocument,
+  };
+}
+
+export type SaveInput = {
+  baseVersion: number;
+  intent: 'save' | 'autosave';
+  headline: string;
+  standfirst: string;
+  slug: string;
+  sectionId: number;
+  bylineIds: number[];
+  body: BodyDocument;
+};
+
+/** Saves changes over the current working copy, as `actor`. Returns the new version. */
+export async function saveChanges(
+  actor: Actor,
+  articleId: number,
+  changes: Partial<SaveInput>,
+  { now }: { now?: Date } = {},
+): Promise<number> {
+  const input = { ...(await currentSaveInput(articleId)), ...changes };
+  const saved = await saveWorkingCopy(actor, articleId, input, now ? { now } : {});
+  return saved.version;
+}
+
+/** A draft by `author`, published by `editor`. Returns the draft's ids and the published version. */
+export async function createPublishedArticle(
+  author: Actor,
+  editor: Actor,
+  options: { headline?: string; body?: BodyDocument; sectionId?: number; now?: Date } = {},
+): Promise<{ id: number; slug: string; version: number; sectionId: number }> {
+  const draft = await createDraft(author, options);
+  await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version }, options.now ? { now: options.now } : {});
+  return draft;
 }

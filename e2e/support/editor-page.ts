@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The studio editor, as a person sees it: by roles and labels. */
+export class EditorPage {
+  readonly headline: Locator;
+  readonly standfirst: Locator;
+  readonly body: Locator;
+  readonly slug: Locator;
+  readonly saveStatus: Locator;
+
+  constructor(readonly page: Page) {
+    this.headline = page.getByLabel('Headline');
+    this.standfirst = page.getByLabel('Standfirst');
+    this.body = page.getByRole('textbox', { name: 'Article body' });
+    this.slug = page.getByLabel('Slug');
+    this.saveStatus = page.locator('.save-status');
+  }
+
+  /** Creates a draft through the "New article" form and opens it. Returns its id. */
+  static async createDraft(page: Page, headline: string): Promise<{ editor: EditorPage; id: number }> {
+    await page.goto('/studio/articles/new');
+    await page.getByLabel('Headline').fill(headline);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/studio\/articles\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const editor = new EditorPage(page);
+    await editor.waitUntilReady();
+    return { editor, id };
+  }
+
+  async open(id: number): Promise<void> {
+    await this.page.goto(`/studio/articles/${id}`);
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await expect(this.page.locator('.ProseMirror')).toBeVisible();
+  }
+
+  /** Replaces the body with paragraphs typed as a person types them. */
+  async typeBody(...paragraphs: string[]): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Delete');
+    for (const [index, paragraph] of paragraphs.entries()) {
+      if (index > 0) await this.page.keyboard.press('Enter');
+      await this.page.keyboard.type(paragraph);
+    }
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  }
+
+  button(name: string | RegExp, options: { exact?: boolean } = {}): Locator {
+    return this.page.getByRole('button', { name, ...options });
+  }
+
+  async fillStandfirst(text: string): Promise<void> {
+    await this.standfirst.fill(text);
+  }
+}
