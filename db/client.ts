@@ -27,7 +27,10 @@ const store = globalThis as typeof globalThis & { __bylineDatabase?: DatabaseHan
 
 /** The application's database, opened on first use from the environment. */
 export function getDb(): Database {
-  store.__bylineDatabase ??= openDatabase({ command: 'byline server' });
+  if (!store.__bylineDatabase) {
+    const { databaseUrl, dataDir } = getConfig();
+    store.__bylineDatabase = openDatabase({ command: 'byline server', databaseUrl, dataDir });
+  }
   return store.__bylineDatabase.db;
 }
 
@@ -42,14 +45,15 @@ export async function closeDatabase(): Promise<void> {
   await handle?.close();
 }
 
+/** Opens the server named by `databaseUrl`, else the embedded database in `dataDir`. */
 export function openDatabase({
   command,
-  databaseUrl = getConfig().databaseUrl,
-  dataDir = getConfig().dataDir,
+  databaseUrl,
+  dataDir,
 }: {
   command: string;
-  databaseUrl?: string | undefined;
-  dataDir?: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
 }): DatabaseHandle {
   // `next build` prerenders pages; nothing it renders may open (and lock) the database.
   if (process.env.NEXT_PHASE === 'phase-production-build') {

@@ -2,6 +2,11 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parseConfig } from './config';
 
+/** An environment of just these variables (plus NODE_ENV, which Byline does not read). */
+function env(variables: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { NODE_ENV: 'test', ...variables };
+}
+
 function captureError(run: () => unknown): Error {
   try {
     run();
@@ -14,7 +19,7 @@ function captureError(run: () => unknown): Error {
 
 describe('parseConfig: defaults', () => {
   it('gives every default for an empty environment', () => {
-    const config = parseConfig({});
+    const config = parseConfig(env());
 
     expect(config).toEqual({
       databaseUrl: undefined,
@@ -31,29 +36,29 @@ describe('parseConfig: defaults', () => {
   });
 
   it('resolves the default data directory to an absolute path ending in .data', () => {
-    const { dataDir } = parseConfig({});
+    const { dataDir } = parseConfig(env());
 
     expect(path.isAbsolute(dataDir)).toBe(true);
     expect(dataDir.endsWith(`${path.sep}.data`)).toBe(true);
   });
 
   it('treats empty strings as unset', () => {
-    const config = parseConfig({
+    const config = parseConfig(env({
       DATABASE_URL: '',
       PORT: '',
       BYLINE_DATA_DIR: '',
       BYLINE_SEED_DEMO: '',
       BYLINE_ADMIN_PASSWORD: '',
       BYLINE_SIGNIN_WINDOW_SECONDS: '',
-    });
+    }));
 
-    expect(config).toEqual(parseConfig({}));
+    expect(config).toEqual(parseConfig(env()));
   });
 });
 
 describe('parseConfig: given values', () => {
   it('reads every variable', () => {
-    const config = parseConfig({
+    const config = parseConfig(env({
       DATABASE_URL: 'postgresql://byline@db.internal/byline',
       BYLINE_DATA_DIR: '/var/lib/byline',
       PORT: '8080',
@@ -68,7 +73,7 @@ describe('parseConfig: given values', () => {
       BYLINE_SIGNIN_MAX_FAILURES_PER_ADDRESS: '10',
       BYLINE_AUTOSAVE_PAUSE_SECONDS: '30',
       BYLINE_REVISION_CHECKPOINT_SECONDS: '300',
-    });
+    }));
 
     expect(config).toEqual({
       databaseUrl: 'postgresql://byline@db.internal/byline',
@@ -85,15 +90,15 @@ describe('parseConfig: given values', () => {
   });
 
   it('accepts a postgres:// URL', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://localhost/byline' }).databaseUrl).toBe('postgres://localhost/byline');
+    expect(parseConfig(env({ DATABASE_URL: 'postgres://localhost/byline' })).databaseUrl).toBe('postgres://localhost/byline');
   });
 
   it('resolves a relative data directory against the working directory', () => {
-    expect(parseConfig({ BYLINE_DATA_DIR: 'var/db' }).dataDir).toBe(path.join(process.cwd(), 'var', 'db'));
+    expect(parseConfig(env({ BYLINE_DATA_DIR: 'var/db' })).dataDir).toBe(path.join(process.cwd(), 'var', 'db'));
   });
 
   it('derives the site URL from the port', () => {
-    expect(parseConfig({ PORT: '4000' }).siteUrl).toBe('http://localhost:4000');
+    expect(parseConfig(env({ PORT: '4000' })).siteUrl).toBe('http://localhost:4000');
   });
 
   it.each([
@@ -104,19 +109,19 @@ describe('parseConfig: given values', () => {
     ['false', false],
     ['no', false],
   ])('reads BYLINE_SEED_DEMO=%s as %s', (value, expected) => {
-    expect(parseConfig({ BYLINE_SEED_DEMO: value }).seedDemo).toBe(expected);
+    expect(parseConfig(env({ BYLINE_SEED_DEMO: value })).seedDemo).toBe(expected);
   });
 });
 
 describe('parseConfig: invalid values', () => {
   it('names every bad variable in one message', () => {
     const error = captureError(() =>
-      parseConfig({
+      parseConfig(env({
         PORT: 'abc',
         DATABASE_URL: 'mysql://x',
         BYLINE_ADMIN_PASSWORD: 'short',
         BYLINE_SEED_DEMO: 'maybe',
-      }),
+      })),
     );
 
     expect(error.message).toBe(
@@ -146,12 +151,12 @@ describe('parseConfig: invalid values', () => {
     ['BYLINE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', '0'],
     ['BYLINE_REVISION_CHECKPOINT_SECONDS', 'soon'],
   ])('refuses %s=%j, naming it', (name, value) => {
-    const error = captureError(() => parseConfig({ [name]: value }));
+    const error = captureError(() => parseConfig(env({ [name]: value })));
 
     expect(error.message).toMatch(new RegExp(`^Byline cannot start: invalid environment\\n  ${name}: .+$`));
   });
 
   it('accepts an admin password of exactly 12 characters', () => {
-    expect(parseConfig({ BYLINE_ADMIN_PASSWORD: 'twelve chars' }).admin.password).toBe('twelve chars');
+    expect(parseConfig(env({ BYLINE_ADMIN_PASSWORD: 'twelve chars' })).admin.password).toBe('twelve chars');
   });
 });

@@ -50,7 +50,7 @@ export function getConfig(): Config {
   return cached;
 }
 
-export function parseConfig(environment: NodeJS.ProcessEnv): Config {
+export function parseConfig(environment: Record<string, string | undefined>): Config {
   // Empty strings count as unset: `FOO= npm start` should not fail validation.
   const present = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),

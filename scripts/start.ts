@@ -18,17 +18,21 @@ const log = (message: string) => console.log(`[byline] ${message}`);
 async function main(): Promise<void> {
   const config = getConfig();
 
+  // The database first: a data directory already in use stops us before a minute of building.
+  const { lock, seed } = await prepareDatabase({ config, command: isDev ? 'npm run dev' : 'npm start', log });
   if (!isDev && !isBuildCurrent(root)) {
     log('building the app (next build); this takes about a minute the first time');
     const build = spawnSync(process.execPath, [nextBin, 'build'], {
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
-    if (build.status !== 0) throw new Error('next build failed; see the output above.');
+    if (build.status !== 0) {
+      lock?.release();
+      throw new Error('next build failed; see the output above.');
+    }
     recordBuild(root);
   }
 
-  const { lock, seed } = await prepareDatabase({ config, command: isDev ? 'npm run dev' : 'npm start', log });
   const authSecret = resolveAuthSecret(config.dataDir);
 
   const args = [nextBin, isDev ? 'dev' : 'start', '--port', String(config.port)];
@@ -78,7 +82,7 @@ async function waitUntilServing(port: number): Promise<void> {
 function printWelcome({ config, seed }: { config: ReturnType<typeof getConfig>; seed: Awaited<ReturnType<typeof prepareDatabase>>['seed'] }) {
   const database = config.databaseUrl
     ? `Postgres server (${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname})`
-    : `embedded PGlite in ${path.relative(root, config.dataDir) || '.'}`;
+    : `embedded PGlite in ${displayPath(config.dataDir)}`;
   const lines = [
     '',
     'Byline is running.',
@@ -98,6 +102,11 @@ function printWelcome({ config, seed }: { config: ReturnType<typeof getConfig>; 
     lines.push('  Sign in      with your account (the first admin\'s password was printed at first start)');
   }
   console.log(lines.join('\n') + '\n');
+}
+
+function displayPath(directory: string): string {
+  const relative = path.relative(root, directory);
+  return relative && !relative.startsWith('..') ? `./${relative}` : directory;
 }
 
 main().catch((error: unknown) => {
