@@ -44,11 +44,17 @@ export function lockDataDirectory({
   for (let round = 0; round < 2; round++) {
     const token = randomBytes(16).toString('hex');
     const holder: LockHolder = { pid: process.pid, token, command, since: new Date().toISOString() };
+    // Written whole to a private file, then linked into place: linking fails if the lock
+    // exists, and nobody ever sees a half-written lock file.
+    const draft = `${lockPath}.${token}`;
+    fs.writeFileSync(draft, JSON.stringify(holder), { mode: 0o600 });
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(holder), { flag: 'wx', mode: 0o600 });
+      fs.linkSync(draft, lockPath);
       return ownedLock(lockPath, token);
     } catch (error) {
       if (!isErrnoException(error) || error.code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
     }
     const current = readHolder(lockPath);
     if (current && isProcessAlive(current.pid)) {

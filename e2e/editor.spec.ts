@@ -17,6 +17,35 @@ test('autosave shows its state honestly and what was typed survives a reload', a
   await expect(editor.body).toHaveText(text);
 });
 
+test('a failed save is shown as failed, retried, and never shown as saved until it is', async ({ page }) => {
+  await signIn(page, 'writer');
+  const { editor } = await EditorPage.createDraft(page, uniqueText('Flaky network'));
+  const seenStates: string[] = [];
+  await page.exposeFunction('recordSaveState', (state: string) => seenStates.push(state));
+  await page.evaluate(() => {
+    const status = document.querySelector('.save-status')!;
+    new MutationObserver(() => (window as unknown as { recordSaveState(s: string): void }).recordSaveState(status.getAttribute('data-state')!)).observe(status, { attributes: true });
+  });
+  let attempts = 0;
+  await page.route('**/working-copy', (route) => {
+    attempts += 1;
+    return attempts === 1 ? route.abort('connectionreset') : route.fulfill({ status: 503, body: 'unavailable' });
+  });
+
+  const text = uniqueText('Written while the network was down.');
+  await editor.typeBody(text);
+  await expect(editor.saveStatus).toHaveAttribute('data-state', 'failed');
+  await expect(editor.saveStatus).toContainText('Retrying');
+  await expect.poll(() => attempts, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  expect(seenStates).not.toContain('saved');
+
+  await page.unroute('**/working-copy');
+  await expect(editor.saveStatus).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+  await page.reload();
+  await editor.waitUntilReady();
+  await expect(editor.body).toHaveText(text);
+});
+
 test('a save based on a stale version is refused as a conflict, and what was typed is kept', async ({ browser }) => {
   const { context, page: firstTab } = await newSignedInPage(browser, 'writer');
   const { editor: first, id } = await EditorPage.createDraft(firstTab, uniqueText('Two tabs'));

@@ -84,9 +84,10 @@ test('edits to a published article stay private until published again; unpublish
   await expect(chief.page.getByText('Changes not yet published')).toBeVisible();
   await editor.button('Publish changes').click();
   await expect(chief.page.getByText('Published. Readers see this version now.')).toBeVisible();
-  const after = await (await reader.page.request.get(`/articles/${slug}`)).text();
-  expect(after).toContain(secondText);
-  expect(after).not.toContain(firstText);
+  await reader.page.goto(`/articles/${slug}`);
+  await expect(reader.page.getByText(secondText)).toBeVisible();
+  await expect(reader.page.getByText(firstText)).toHaveCount(0);
+  await expect(reader.page.locator('.byline-times')).toContainText('Updated');
 
   await editor.button('Unpublish').click();
   await expect(chief.page.getByText('Unpublished. Readers no longer see this article.')).toBeVisible();

@@ -42,6 +42,13 @@ describe('parseConfig: defaults', () => {
     expect(dataDir.endsWith(`${path.sep}.data`)).toBe(true);
   });
 
+  it('treats blank values as unset', () => {
+    const config = parseConfig(env({ PORT: '  ', BYLINE_SEED_DEMO: ' ' }));
+
+    expect(config.port).toBe(3000);
+    expect(config.seedDemo).toBe(true);
+  });
+
   it('treats empty strings as unset', () => {
     const config = parseConfig(env({
       DATABASE_URL: '',

@@ -51,9 +51,9 @@ export function getConfig(): Config {
 }
 
 export function parseConfig(environment: Record<string, string | undefined>): Config {
-  // Empty strings count as unset: `FOO= npm start` should not fail validation.
+  // Empty or blank values count as unset: `FOO= npm start` should not fail validation.
   const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {

@@ -10,9 +10,30 @@ export const slugSchema = z
   .max(SLUG_MAX_LENGTH, `Keep the slug under ${SLUG_MAX_LENGTH} characters.`)
   .regex(SLUG_PATTERN, 'Use lowercase letters, digits and single hyphens (e.g. "bukele-visit").');
 
+// Letters that carry no combining accent, so NFKD alone would drop them ("Łódź" → "odz").
+const TRANSLITERATIONS: Record<string, string> = {
+  ł: 'l',
+  Ł: 'l',
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  þ: 'th',
+  Þ: 'th',
+  ı: 'i',
+};
+
 /** "Trump hosts Bukele: what's next?" → "trump-hosts-bukele-whats-next". Pure. */
 export function slugify(text: string): string {
   const base = text
+    .replace(/[łŁßøØæÆœŒđĐðÐþÞı]/g, (letter) => TRANSLITERATIONS[letter] ?? letter)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // García → Garcia
     .toLowerCase()

@@ -64,90 +64,90 @@ describe('parseBodyDocument: refused documents', () => {
     [
       'an unknown node type',
       doc({ type: 'script', content: [text('alert(1)')] }),
-      ['Unknown or malformed element in the body (item 1 › type).'],
+      ['Unknown element "script" in the body.'],
     ],
     [
       'an unknown mark',
       doc(paragraph(text('x', [{ type: 'underline' }]))),
-      ['Unknown or malformed element in the body (item 1 › item 1 › marks › 0 › type).'],
+      ['Unknown mark "underline" in block 1 › text 1.'],
     ],
     [
       'onclick on a link',
       doc(paragraph(text('x', [linkTo('https://example.com', { onclick: 'alert(1)' })]))),
-      ['Unknown attribute "onclick" in the body (item 1 › item 1 › marks › 0 › attrs).'],
+      ['Unknown attribute "onclick" in block 1 › text 1 › link mark.'],
     ],
     [
       'target="_blank" on a link',
       doc(paragraph(text('x', [linkTo('https://example.com', { target: '_blank' })]))),
-      ['Invalid input: expected null, received string (the body (item 1 › item 1 › marks › 0 › attrs › target)).'],
+      ['Unsupported value for "target" in block 1 › text 1 › link mark.'],
     ],
     [
       'style on a paragraph (which has no attributes at all)',
       doc({ type: 'paragraph', attrs: { style: 'color: red' } }),
-      ['Unknown attribute "attrs" in the body (item 1).'],
+      ['Unknown attribute "style" in block 1.'],
     ],
     [
       'style on a heading',
       doc({ type: 'heading', attrs: { level: 2, style: 'color: red' } }),
-      ['Unknown attribute "style" in the body (item 1 › attrs).'],
+      ['Unknown attribute "style" in block 1.'],
     ],
     [
       'an extra property on a text node',
       doc(paragraph({ type: 'text', text: 'x', html: '<b>x</b>' })),
-      ['Unknown attribute "html" in the body (item 1 › item 1).'],
+      ['Unknown attribute "html" in block 1 › text 1.'],
     ],
     [
       'a javascript: link',
       doc(paragraph(text('x', [linkTo('javascript:alert(1)')]))),
-      ['Links must start with http://, https:// or mailto:. (the body (item 1 › item 1 › marks › 0 › attrs › href))'],
+      ['Links must start with http://, https:// or mailto:. (in block 1 › text 1 › link mark)'],
     ],
     [
       'a data: image',
       doc({ type: 'figure', attrs: { src: 'data:image/png;base64,iVBORw0KGgo=', alt: '', caption: '' } }),
-      ['Image addresses must start with http:// or https://. (the body (item 1 › attrs › src))'],
+      ['Image addresses must start with http:// or https://. (in block 1)'],
     ],
     [
       'a mailto: image',
       doc({ type: 'figure', attrs: { src: 'mailto:desk@example.com', alt: '', caption: '' } }),
-      ['Image addresses must start with http:// or https://. (the body (item 1 › attrs › src))'],
+      ['Image addresses must start with http:// or https://. (in block 1)'],
     ],
     [
       'a level 1 heading',
       doc({ type: 'heading', attrs: { level: 1 }, content: [text('H1')] }),
-      ['Unknown or malformed element in the body (item 1 › attrs › level).'],
+      ['Unsupported value for "level" in block 1.'],
     ],
     [
       'a level 5 heading',
       doc({ type: 'heading', attrs: { level: 5 }, content: [text('H5')] }),
-      ['Unknown or malformed element in the body (item 1 › attrs › level).'],
+      ['Unsupported value for "level" in block 1.'],
     ],
     [
       'an empty text node',
       doc(paragraph(text(''))),
-      ['Too small: expected string to have >=1 characters (the body (item 1 › item 1 › text)).'],
+      ['Text cannot be empty (in block 1 › text 1).'],
     ],
     [
       'a paragraph as the root',
       paragraph(text('x')),
-      ['Unsupported value in the body (type).', 'Unknown or malformed element in the body (item 1 › type).'],
+      ['Unsupported value for "type" in the body.', 'Unknown element "text" in the body.'],
     ],
     [
       'a root of the wrong type without content',
       { type: 'paragraph' },
-      ['Unsupported value in the body (type).', 'Invalid input: expected array, received undefined (the body (content)).'],
+      ['Unsupported value for "type" in the body.', 'Missing "content" in the body.'],
     ],
-    ['an array as the root', [], ['Invalid input: expected object, received array (the body).']],
-    ['null', null, ['Invalid input: expected object, received null (the body).']],
-    ['a doc with no content', doc(), ['Too small: expected array to have >=1 items (the body (content)).']],
+    ['an array as the root', [], ['Malformed content in the body.']],
+    ['null', null, ['Malformed content in the body.']],
+    ['a doc with no content', doc(), ['The body needs at least one block (in the body).']],
     [
       'a figure without a caption attribute',
       doc({ type: 'figure', attrs: { src: 'https://example.com/a.jpg', alt: '' } }),
-      ['Invalid input: expected string, received undefined (the body (item 1 › attrs › caption)).'],
+      ['Missing "caption" in block 1.'],
     ],
     [
       'four marks on one text',
       doc(paragraph(text('x', [{ type: 'bold' }, { type: 'italic' }, linkTo('https://a.example'), { type: 'bold' }]))),
-      ['Too big: expected array to have <=3 items (the body (item 1 › item 1 › marks)).'],
+      ['Too big: expected array to have <=3 items (in block 1 › text 1).'],
     ],
   ])('refuses %s', (_what, input, problems) => {
     const result = parseBodyDocument(input);
@@ -166,8 +166,8 @@ describe('parseBodyDocument: refused documents', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        'Links must start with http://, https:// or mailto:. (the body (item 1 › item 1 › marks › 0 › attrs › href))',
-        'Image addresses must start with http:// or https://. (the body (item 2 › attrs › src))',
+        'Links must start with http://, https:// or mailto:. (in block 1 › text 1 › link mark)',
+        'Image addresses must start with http:// or https://. (in block 2)',
       ],
     });
   });
@@ -215,7 +215,7 @@ describe('parseBodyDocument: refused documents', () => {
 
     expect(result).toEqual({
       ok: false,
-      problems: ['Too big: expected string to have <=100000 characters (the body (item 1 › item 1 › text)).'],
+      problems: ['This text is too long (in block 1 › text 1).'],
     });
   });
 });

@@ -68,7 +68,11 @@ const markSchema: z.ZodType<BodyMark> = z.discriminatedUnion('type', [
 const marks = z.array(markSchema).max(3).optional();
 
 const inlineSchema: z.ZodType<BodyInline> = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(BODY_LIMITS.maxTextLength), marks }),
+  z.strictObject({
+    type: z.literal('text'),
+    text: z.string().min(1, 'Text cannot be empty').max(BODY_LIMITS.maxTextLength, 'This text is too long'),
+    marks,
+  }),
   z.strictObject({ type: z.literal('hardBreak'), marks }),
 ]);
 
@@ -115,7 +119,7 @@ const blockSchema: z.ZodType<BodyBlock> = z.discriminatedUnion('type', [
 
 export const bodyDocumentSchema: z.ZodType<BodyDocument> = z.strictObject({
   type: z.literal('doc'),
-  content: z.array(blockSchema).min(1),
+  content: z.array(blockSchema).min(1, 'The body needs at least one block'),
 });
 
 export const EMPTY_BODY: BodyDocument = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -136,39 +140,71 @@ export function parseBodyDocument(input: unknown): BodyCheck {
   }
   const parsed = bodyDocumentSchema.safeParse(input);
   if (parsed.success) return { ok: true, document: parsed.data };
-  return { ok: false, problems: parsed.error.issues.slice(0, 10).map(describeIssue) };
+  return { ok: false, problems: parsed.error.issues.slice(0, 10).map((issue) => describeIssue(issue, input)) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = describePath(issue.path);
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const { where, key, value } = locate(input, issue.path);
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `Unknown attribute ${issue.keys.map((key) => `"${key}"`).join(', ')} in ${where}.`;
+    case 'unrecognized_keys': {
+      const keys = issue.keys.includes('attrs') ? Object.keys(attributesOf(value)) : issue.keys;
+      const names = (keys.length > 0 ? keys : issue.keys).map((name) => `"${name}"`).join(', ');
+      return `Unknown attribute ${names} in ${where}.`;
+    }
     case 'invalid_union':
-      return `Unknown or malformed element in ${where}.`;
+      if (key === 'type') {
+        const container = issue.path[issue.path.length - 3];
+        const kind = container === 'marks' ? 'mark' : 'element';
+        const parent = locate(input, issue.path.slice(0, -3)).where;
+        return `Unknown ${kind} "${String(value)}" in ${parent}.`;
+      }
+      return key ? `Unsupported value for "${key}" in ${where}.` : `Malformed content in ${where}.`;
     case 'invalid_value':
-      return `Unsupported value in ${where}.`;
+    case 'invalid_type':
+      if (key && value === undefined) return `Missing "${key}" in ${where}.`;
+      return key ? `Unsupported value for "${key}" in ${where}.` : `Malformed content in ${where}.`;
     case 'custom':
-      return `${issue.message} (${where})`;
+      return `${issue.message} (in ${where})`;
     default:
-      return `${issue.message} (${where}).`;
+      return `${issue.message} (in ${where}).`;
   }
 }
 
-function describePath(path: PropertyKey[]): string {
-  if (path.length === 0) return 'the body';
+/**
+ * Names a place in the document as a person reads it: "block 3 › list item 2 › text 1 ›
+ * link mark". Also returns the attribute named last and the value found there.
+ */
+function locate(input: unknown, path: PropertyKey[]): { where: string; key: string | undefined; value: unknown } {
   const parts: string[] = [];
+  let node: unknown = input;
+  let key: string | undefined;
   for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    const next = path[i + 1];
-    if (key === 'content' && typeof next === 'number') {
-      parts.push(`item ${next + 1}`);
+    const step = path[i];
+    const index = path[i + 1];
+    if ((step === 'content' || step === 'marks') && typeof index === 'number') {
+      node = (node as Record<string, unknown[]> | undefined)?.[step]?.[index];
+      const type = (node as { type?: unknown } | undefined)?.type;
+      if (step === 'marks') parts.push(typeof type === 'string' ? `${type} mark` : `mark ${index + 1}`);
+      else if (parts.length === 0) parts.push(`block ${index + 1}`);
+      else parts.push(`${typeof type === 'string' ? humanize(type) : 'item'} ${index + 1}`);
+      key = undefined;
       i++;
     } else {
-      parts.push(String(key));
+      key = step === 'attrs' ? key : String(step);
+      if (step !== undefined) node = (node as Record<PropertyKey, unknown> | undefined)?.[step];
     }
   }
-  return `the body (${parts.join(' › ')})`;
+  return { where: parts.length > 0 ? parts.join(' › ') : 'the body', key, value: node };
+}
+
+function attributesOf(node: unknown): Record<string, unknown> {
+  const attrs = (node as { attrs?: unknown } | undefined)?.attrs;
+  return typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, unknown>) : {};
+}
+
+/** "listItem" → "list item". */
+function humanize(type: string): string {
+  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function measureShape(input: unknown): { depth: number; nodes: number } {

@@ -7,6 +7,16 @@ const paragraph = (...content: BodyInline[]): BodyBlock => (content.length > 0 ?
 const doc = (...content: BodyBlock[]): BodyDocument => ({ type: 'doc', content });
 
 describe('bodyToPlainText', () => {
+  it('leaves out empty paragraphs and dividers inside quotes and lists', () => {
+    const quote: BodyBlock = { type: 'blockquote', content: [paragraph(text('Said.')), paragraph(), paragraph(text('Done.'))] };
+    const list: BodyBlock = {
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [paragraph(), paragraph(text('Point.'))] }],
+    };
+
+    expect(bodyToPlainText(doc(quote, list))).toBe('Said.\nDone.\nPoint.');
+  });
+
   it('puts one paragraph per line', () => {
     expect(bodyToPlainText(doc(paragraph(text('First.')), paragraph(text('Second.'))))).toBe('First.\nSecond.');
   });

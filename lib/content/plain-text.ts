@@ -2,7 +2,7 @@ import type { BodyBlock, BodyDocument, BodyInline } from './body-document';
 
 /** The body as plain text, one paragraph per line: for descriptions, counts and search. */
 export function bodyToPlainText(document: BodyDocument): string {
-  return document.content.map(blockText).filter((text) => text.length > 0).join('\n');
+  return joinLines(document.content.map(blockText));
 }
 
 export function countWords(text: string): number {
@@ -17,14 +17,19 @@ function blockText(block: BodyBlock): string {
       return inlineText(block.content);
     case 'bulletList':
     case 'orderedList':
-      return block.content.map((item) => item.content.map(blockText).join('\n')).join('\n');
+      return joinLines(block.content.map((item) => joinLines(item.content.map(blockText))));
     case 'blockquote':
-      return block.content.map(blockText).join('\n');
+      return joinLines(block.content.map(blockText));
     case 'figure':
       return block.attrs.caption;
     case 'horizontalRule':
       return '';
   }
+}
+
+/** Joins lines, leaving out empty ones (empty paragraphs, dividers). */
+function joinLines(lines: string[]): string {
+  return lines.filter((line) => line.length > 0).join('\n');
 }
 
 function inlineText(content: BodyInline[] | undefined): string {

@@ -64,7 +64,7 @@ describe('validateBody', () => {
   it('refuses text directly in the doc', () => {
     expect(validateBody(doc(text('Loose text')))).toEqual({
       ok: false,
-      problems: ['Unknown or malformed element in the body (item 1 › type).'],
+      problems: ['Unknown element "text" in the body.'],
     });
   });
 
@@ -80,7 +80,7 @@ describe('validateBody', () => {
 
     expect(validateBody(input)).toEqual({
       ok: false,
-      problems: ['Links must start with http://, https:// or mailto:. (the body (item 1 › item 1 › marks › 0 › attrs › href))'],
+      problems: ['Links must start with http://, https:// or mailto:. (in block 1 › text 1 › link mark)'],
     });
   });
 

@@ -14,5 +14,9 @@ export function safeRedirectPath(target: unknown, fallback = '/studio'): string 
   } catch {
     return fallback;
   }
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  if (url.origin !== base) return fallback;
+  // The parser resolves "." and ".." segments: "/.//evil.example" becomes "//evil.example",
+  // which a browser reads as another site. Check the result, not only the input.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('//') || path.includes('\\') ? fallback : path;
 }
