@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { closeDatabase, openPgliteHandle, openServerDatabase, useDatabase, type Database } from '@/db/client';
@@ -59,4 +60,13 @@ export async function databaseRefusal(attempt: PromiseLike<unknown>): Promise<st
     return cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
   }
   throw new Error('Expected the database to refuse, but it accepted.');
+}
+
+/**
+ * Opens several pooled connections ahead of a race. On a server, a cold pool connects one
+ * connection at a time, so operations "started together" would quietly run one after the
+ * other; with the connections open they overlap for real. Harmless on PGlite.
+ */
+export async function openConnections(database: Database, count = 10): Promise<void> {
+  await Promise.all(Array.from({ length: count }, () => database.execute(sql`select pg_sleep(0.02)`)));
 }

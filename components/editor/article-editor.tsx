@@ -162,6 +162,7 @@ export function ArticleEditor({
 
   return (
     <div className="editor-page">
+      <h1 className="visually-hidden">Edit article: {fields.headline || 'Untitled'}</h1>
       <div className="editor-main">
         {saveState.kind === 'conflict' && (
           <ConflictBanner current={saveState.current} onCopyMine={copyMine} onLoadTheirs={loadTheirs} copied={copied} />

@@ -3,6 +3,13 @@
 import type { SaveState } from './types';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** Today's saves by the clock; older ones with their date. */
+function formatSavedAt(iso: string): string {
+  const date = new Date(iso);
+  return date.toDateString() === new Date().toDateString() ? timeFormat.format(date) : dateTimeFormat.format(date);
+}
 
 /** The autosave state, in words, announced politely to screen readers. */
 export function SaveStatus({ state }: { state: SaveState }) {
@@ -16,7 +23,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
 function describe(state: SaveState): string {
   switch (state.kind) {
     case 'saved':
-      return state.at ? `Saved at ${timeFormat.format(new Date(state.at))}` : 'Saved';
+      return state.at ? `Saved at ${formatSavedAt(state.at)}` : 'Saved';
     case 'dirty':
       return 'Unsaved changes';
     case 'saving':

@@ -4,7 +4,7 @@ import { articles, articleSlugs } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { useFreshDatabase } from '@/test-support/database';
+import { openConnections, useFreshDatabase } from '@/test-support/database';
 import {
   createDraft,
   createSection,
@@ -245,6 +245,7 @@ describe('saves that arrive at the same time', () => {
     const editor = await createStaff('editor');
     const draft = await createDraft(writer);
     const base = await currentSaveInput(draft.id);
+    await openConnections(db());
 
     const outcomes = await Promise.allSettled([
       saveWorkingCopy(writer, draft.id, { ...base, headline: 'Writer wins' }),
@@ -266,6 +267,7 @@ describe('saves that arrive at the same time', () => {
     const writer = await createStaff('writer');
     const sectionId = await createSection();
     const headline = uniqueHeadline('Simultaneous');
+    await openConnections(db());
 
     const created = await Promise.all([createArticle(writer, { headline, sectionId }), createArticle(writer, { headline, sectionId })]);
 

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, signInAttempts } from '@/db/schema';
 import { TooManyRequestsError } from '@/lib/errors';
-import { useFreshDatabase } from '@/test-support/database';
+import { openConnections, useFreshDatabase } from '@/test-support/database';
 import { createStaff, deactivate, TEST_PASSWORD } from '@/test-support/factories';
 import { caught } from '@/test-support/inspect';
 import { attemptPasswordSignIn } from './sign-in-service';
@@ -202,6 +202,7 @@ describe('brute-force limits under concurrent attempts', () => {
   it('checks no more wrong passwords than the account limit allows, however many arrive at once', async () => {
     const writer = await createStaff('writer');
     const address = freshAddress();
+    await openConnections(db());
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, () => signIn({ email: writer.email, password: 'wrong password here', address, now: at(0) })),

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, gt } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
@@ -32,21 +32,35 @@ export async function attemptPasswordSignIn({
 }): Promise<SignedInUser | null> {
   const db = getDb();
   const email = rawEmail.trim().toLowerCase();
-  const windowStart = new Date(now.getTime() - limits.windowSeconds * 1000);
 
-  const [accountFailures, addressFailures] = await Promise.all([
-    recentAccountFailures(email, windowStart),
-    recentFailures(eq(signInAttempts.address, address), windowStart),
-  ]);
-  const allowance = decideSignInAllowance({ now, limits, accountFailures, addressFailures });
-  if (!allowance.allowed) {
+  // Step 1: reserve the attempt. Attempts for one account or from one address take turns
+  // here, and each is written down as a failure before its password is checked, so a
+  // burst of simultaneous guesses cannot slip past the limit together.
+  const reservation = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in account ${email}`}, 0))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in address ${address}`}, 0))`);
+    const windowStart = new Date(now.getTime() - limits.windowSeconds * 1000);
+    const [accountFailures, addressFailures] = [
+      await recentAccountFailures(tx, email, windowStart),
+      await recentFailures(tx, eq(signInAttempts.address, address), windowStart),
+    ];
+    const allowance = decideSignInAllowance({ now, limits, accountFailures, addressFailures });
+    if (!allowance.allowed) return { kind: 'refused' as const, retryAfterSeconds: allowance.retryAfterSeconds };
+    const [attempt] = await tx
+      .insert(signInAttempts)
+      .values({ email, address, succeeded: false, attemptedAt: now })
+      .returning({ id: signInAttempts.id });
+    return { kind: 'reserved' as const, attemptId: attempt!.id };
+  });
+  if (reservation.kind === 'refused') {
     await recordAudit(db, { actorId: null, action: 'sign_in.refused', address, details: { email }, at: now });
     throw new TooManyRequestsError(
       'Too many failed sign-in attempts. Please wait before trying again.',
-      allowance.retryAfterSeconds,
+      reservation.retryAfterSeconds,
     );
   }
 
+  // Step 2: check the password, outside any transaction (argon2 takes a while).
   const [user] = await db
     .select({
       id: users.id,
@@ -62,8 +76,11 @@ export async function attemptPasswordSignIn({
   const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   const succeeded = Boolean(user && passwordMatches && user.isActive);
 
+  // Step 3: settle the reservation.
   await db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ email, address, succeeded, attemptedAt: now });
+    if (succeeded) {
+      await tx.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, reservation.attemptId));
+    }
     await recordAudit(tx, {
       actorId: succeeded ? user!.id : null,
       action: succeeded ? 'sign_in' : 'sign_in.failed',
@@ -79,18 +96,18 @@ export async function attemptPasswordSignIn({
 }
 
 /** An account's failures since the later of the window start and its last success. */
-async function recentAccountFailures(email: string, windowStart: Date): Promise<Date[]> {
-  const [lastSuccess] = await getDb()
+async function recentAccountFailures(tx: Transaction, email: string, windowStart: Date): Promise<Date[]> {
+  const [lastSuccess] = await tx
     .select({ at: signInAttempts.attemptedAt })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true), gt(signInAttempts.attemptedAt, windowStart)))
     .orderBy(desc(signInAttempts.attemptedAt))
     .limit(1);
-  return recentFailures(eq(signInAttempts.email, email), lastSuccess?.at ?? windowStart);
+  return recentFailures(tx, eq(signInAttempts.email, email), lastSuccess?.at ?? windowStart);
 }
 
-async function recentFailures(who: ReturnType<typeof eq>, since: Date): Promise<Date[]> {
-  const rows = await getDb()
+async function recentFailures(tx: Transaction, who: SQL, since: Date): Promise<Date[]> {
+  const rows = await tx
     .select({ at: signInAttempts.attemptedAt })
     .from(signInAttempts)
     .where(and(who, eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)))

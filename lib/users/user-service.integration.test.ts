@@ -5,7 +5,7 @@ import { auditEvents, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/passwords';
 import { ForbiddenError, ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
-import { useFreshDatabase } from '@/test-support/database';
+import { openConnections, useFreshDatabase } from '@/test-support/database';
 import { createStaff, deactivate, TEST_PASSWORD } from '@/test-support/factories';
 import { caught } from '@/test-support/inspect';
 import {
@@ -111,6 +111,21 @@ describe('creating users', () => {
     expect(createEvents).toBe(0);
   });
 
+  it('adds one user, and refuses the other on email, when two admins add the same email at once', async () => {
+    const admin = await createStaff('admin');
+    await openConnections(db());
+    const input = newUserInput();
+
+    const outcomes = await Promise.allSettled([createUser(admin, input), createUser(admin, { ...input, name: 'Someone Else' })]);
+
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ValidationError);
+    expect((refused.reason as ValidationError).fieldErrors).toEqual({ email: ['A user with this email already exists.'] });
+    const [row] = await db().select({ n: count() }).from(users).where(eq(users.email, input.email));
+    expect(row!.n).toBe(1);
+  });
+
   it('reports every invalid field at once', async () => {
     const admin = await createStaff('admin');
     const before = await userCount();
@@ -185,6 +200,7 @@ describe('changing roles', () => {
 
   it('leaves exactly one admin when the only two demote each other at the same time', async () => {
     const [first, second] = await onlyActiveAdmins(2);
+    await openConnections(db());
 
     const outcomes = await Promise.allSettled([
       changeUserRole(first!, { userId: second!.id, role: 'editor' }),

@@ -76,11 +76,19 @@ export async function insertUser(
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email));
   if (taken) throw new ValidationError({ email: ['A user with this email already exists.'] });
   const slug = await uniqueUserSlug(tx, fields.slug ?? slugify(fields.name));
-  const [created] = await tx
-    .insert(users)
-    .values({ ...fields, slug, bio: fields.bio ?? '' })
-    .returning(staffColumns);
-  return created!;
+  try {
+    const [created] = await tx
+      .insert(users)
+      .values({ ...fields, slug, bio: fields.bio ?? '' })
+      .returning(staffColumns);
+    return created!;
+  } catch (error) {
+    // Two admins adding the same person at once: the unique index decides, politely.
+    if (isUniqueViolation(error, 'users_email_key')) {
+      throw new ValidationError({ email: ['A user with this email already exists.'] });
+    }
+    throw error;
+  }
 }
 
 export async function changeUserRole(actor: Actor, input: unknown): Promise<void> {
@@ -180,6 +188,11 @@ export async function findSessionUser(
     .from(users)
     .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion), eq(users.isActive, true)));
   return row ?? null;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const cause = (error as { cause?: { code?: string; constraint?: string; constraint_name?: string } }).cause;
+  return cause?.code === '23505' && (cause.constraint ?? cause.constraint_name) === constraint;
 }
 
 function requireUserManager(actor: Actor): void {
