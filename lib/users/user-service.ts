@@ -73,8 +73,6 @@ export async function insertUser(
   tx: Transaction,
   fields: { name: string; email: string; role: Role; passwordHash: string; bio?: string; slug?: string },
 ): Promise<StaffMember> {
-  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email));
-  if (taken) throw new ValidationError({ email: ['A user with this email already exists.'] });
   const slug = await uniqueUserSlug(tx, fields.slug ?? slugify(fields.name));
   try {
     const [created] = await tx
@@ -83,7 +81,8 @@ export async function insertUser(
       .returning(staffColumns);
     return created!;
   } catch (error) {
-    // Two admins adding the same person at once: the unique index decides, politely.
+    // The unique index is the one judge of a taken email, even for two admins adding the
+    // same person at once; its refusal becomes a field error.
     if (isUniqueViolation(error, 'users_email_key')) {
       throw new ValidationError({ email: ['A user with this email already exists.'] });
     }
