@@ -229,7 +229,8 @@ test('formatting made in the editor reaches the reader as HTML', async ({ browse
   const body = reader.page.locator('.article-body');
   await expect(body.locator('h2')).toHaveText('A subheading');
   await expect(body.locator('strong')).toContainText('Strong words');
-  await expect(body.locator('a[href="https://example.org/report"]')).toBeVisible();
+  await expect(body.getByRole('link', { name: 'Strong words' })).toHaveAttribute('href', 'https://example.org/report');
+  await expect(body.getByRole('link', { name: 'and a source' })).toHaveAttribute('href', 'https://example.org/report');
   await expect(body.locator('ul li')).toHaveText('First point');
   await expect(body.locator('figure img')).toHaveAttribute('alt', 'Protesters outside the court');
   await expect(body.locator('figure figcaption')).toHaveText('Outside the court on Monday.');
