@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sections, users, workingCopies } from '@/db/schema';
+import { contentOf, type WorkingCopyContent } from '@/lib/articles/article-locking';
 import { createArticle, saveWorkingCopy } from '@/lib/articles/article-saving';
 import { publishArticle } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -88,28 +89,10 @@ export function uniqueHeadline(prefix = 'Story'): string {
 export async function currentSaveInput(articleId: number): Promise<SaveInput> {
   const [copy] = await getDb().select().from(workingCopies).where(eq(workingCopies.articleId, articleId));
   if (!copy) throw new Error(`No working copy for article ${articleId}.`);
-  return {
-    baseVersion: copy.version,
-    intent: 'save',
-    headline: copy.headline,
-    standfirst: copy.standfirst,
-    slug: copy.slug,
-    sectionId: copy.sectionId,
-    bylineIds: copy.bylineIds,
-    body: copy.body as BodyDocument,
-  };
+  return { baseVersion: copy.version, intent: 'save', ...contentOf(copy) };
 }
 
-export type SaveInput = {
-  baseVersion: number;
-  intent: 'save' | 'autosave';
-  headline: string;
-  standfirst: string;
-  slug: string;
-  sectionId: number;
-  bylineIds: number[];
-  body: BodyDocument;
-};
+export type SaveInput = WorkingCopyContent & { baseVersion: number; intent: 'save' | 'autosave' };
 
 /** Saves changes over the current working copy, as `actor`. Returns the new version. */
 export async function saveChanges(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BodyDocument } from '@/lib/content/body-document';
 import { slugSchema } from './slug';
 
 export const HEADLINE_MAX = 200;
@@ -30,7 +31,8 @@ export const workingCopyInputSchema = z.object({
   body: z.unknown(),
 });
 
-export type WorkingCopyInput = z.output<typeof workingCopyInputSchema>;
+/** A parsed save: the body has passed validateBody too. */
+export type WorkingCopyInput = Omit<z.output<typeof workingCopyInputSchema>, 'body'> & { body: BodyDocument };
 
 /** Publish, submit and the like name the version the person saw, so they act on what they read. */
 export const articleActionSchema = z.object({

@@ -5,7 +5,9 @@ import { articles, users, workingCopies } from '@/db/schema';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { canOnArticle, type Actor, type ArticleAbility, type ArticleFacts } from '@/lib/permissions';
-import type { Snapshot } from './revision-store';
+import type { Snapshot, WorkingCopyContent } from './revision-store';
+
+export type { WorkingCopyContent };
 
 export type LockedArticle = {
   article: typeof articles.$inferSelect;
@@ -14,14 +16,8 @@ export type LockedArticle = {
 };
 
 /** What a refused save gets back instead: the working copy as it now stands. */
-export type WorkingCopyState = {
+export type WorkingCopyState = WorkingCopyContent & {
   version: number;
-  headline: string;
-  standfirst: string;
-  slug: string;
-  sectionId: number;
-  bylineIds: number[];
-  body: BodyDocument;
   updatedAt: string;
   updatedBy: { id: number; name: string };
 };
@@ -44,16 +40,19 @@ export async function lockArticleFor(
   return { article, copy, facts };
 }
 
-export function snapshotOf(copy: typeof workingCopies.$inferSelect): Snapshot {
+export function contentOf(copy: typeof workingCopies.$inferSelect): WorkingCopyContent {
   return {
-    version: copy.version,
     headline: copy.headline,
     standfirst: copy.standfirst,
     slug: copy.slug,
     sectionId: copy.sectionId,
     bylineIds: copy.bylineIds,
-    body: copy.body,
+    body: copy.body as BodyDocument,
   };
+}
+
+export function snapshotOf(copy: typeof workingCopies.$inferSelect): Snapshot {
+  return { version: copy.version, ...contentOf(copy) };
 }
 
 export async function describeWorkingCopy(
@@ -62,13 +61,7 @@ export async function describeWorkingCopy(
 ): Promise<WorkingCopyState> {
   const [author] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, copy.updatedBy));
   return {
-    version: copy.version,
-    headline: copy.headline,
-    standfirst: copy.standfirst,
-    slug: copy.slug,
-    sectionId: copy.sectionId,
-    bylineIds: copy.bylineIds,
-    body: copy.body as BodyDocument,
+    ...snapshotOf(copy),
     updatedAt: copy.updatedAt.toISOString(),
     updatedBy: author ?? { id: copy.updatedBy, name: 'Unknown' },
   };

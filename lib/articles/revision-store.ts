@@ -2,19 +2,22 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { revisions, workingCopies } from '@/db/schema';
+import type { BodyDocument } from '@/lib/content/body-document';
 
 type RevisionReason = (typeof revisions.$inferInsert)['reason'];
 
-/** The content a revision snapshots: the working copy's fields at one version. */
-export type Snapshot = {
-  version: number;
+/** The working copy's editable content (what a revision snapshots), without bookkeeping. */
+export type WorkingCopyContent = {
   headline: string;
   standfirst: string;
   slug: string;
   sectionId: number;
   bylineIds: number[];
-  body: unknown;
+  body: BodyDocument;
 };
+
+/** The content a revision snapshots: the working copy's fields at one version. */
+export type Snapshot = WorkingCopyContent & { version: number };
 
 /**
  * Appends an immutable revision of `snapshot` and records on the working copy that this

@@ -7,6 +7,7 @@ import { articles, publications, revisions, sections, users, workingCopies } fro
 import type { BodyDocument } from '@/lib/content/body-document';
 import { NotFoundError } from '@/lib/errors';
 import { articleListScope, canOnArticle, type Actor, type ArticleFacts, type ArticleStatus } from '@/lib/permissions';
+import { snapshotOf, type WorkingCopyContent } from './article-locking';
 import { resolveBylines, type Byline } from './bylines';
 
 export const STUDIO_PAGE_SIZE = 20;
@@ -103,14 +104,8 @@ export type EditorArticle = {
   lastPublishedAt: Date | null;
   hasUnpublishedChanges: boolean;
   revisionCount: number;
-  workingCopy: {
+  workingCopy: WorkingCopyContent & {
     version: number;
-    headline: string;
-    standfirst: string;
-    slug: string;
-    sectionId: number;
-    bylineIds: number[];
-    body: BodyDocument;
     updatedAt: Date;
     updatedBy: string;
   };
@@ -145,13 +140,7 @@ export async function getArticleForEditor(actor: Actor, articleId: number): Prom
     hasUnpublishedChanges: row.publishedVersion !== null && copy.version > row.publishedVersion,
     revisionCount: copy.revisionCount,
     workingCopy: {
-      version: copy.version,
-      headline: copy.headline,
-      standfirst: copy.standfirst,
-      slug: copy.slug,
-      sectionId: copy.sectionId,
-      bylineIds: copy.bylineIds,
-      body: copy.body as BodyDocument,
+      ...snapshotOf(copy),
       updatedAt: copy.updatedAt,
       updatedBy: row.updatedBy,
     },
