@@ -32,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{lib,db,scripts}/**/*.integration.test.{ts,tsx}'],
+          globalSetup: ['test-support/pglite-template.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

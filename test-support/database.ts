@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, openPgliteHandle, openServerDatabase, useDatabase, type Database } from '@/db/client';
 
 /**
@@ -31,8 +32,10 @@ export function useFreshDatabase(): { db: () => Database } {
         await admin.end();
       };
     } else {
-      const handle = openPgliteHandle(new PGlite());
-      await handle.migrate();
+      // A copy of the database the global setup migrated (test-support/pglite-template.ts).
+      const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+      const handle = openPgliteHandle(await PGlite.create({ loadDataDir: template }));
+      await handle.migrate(); // a no-op unless a migration was added since the template
       useDatabase(handle);
       database = handle.db;
     }
