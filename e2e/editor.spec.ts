@@ -208,6 +208,9 @@ test('formatting made in the editor reaches the reader as HTML', async ({ browse
   await editor.button('Link').click();
   await page.getByLabel('Link address').fill('https://example.org/report');
   await page.getByRole('button', { name: 'Apply link' }).click();
+  // The caret is back in the text once the dialog has closed.
+  await expect(page.getByLabel('Link address')).toBeHidden();
+  await expect(editor.body).toBeFocused();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await editor.button('Bulleted list').click();
@@ -219,6 +222,7 @@ test('formatting made in the editor reaches the reader as HTML', async ({ browse
   await page.getByLabel('Alt text').fill('Protesters outside the court');
   await page.getByLabel('Caption').fill('Outside the court on Monday.');
   await page.getByRole('button', { name: 'Insert image' }).click();
+  await expect(editor.body).toBeFocused();
   await editor.expectSaved();
   await editor.button('Publish', { exact: true }).click();
   await expect(page.getByText('Published. Readers see this version now.')).toBeVisible();

@@ -158,6 +158,7 @@ export function ArticleEditor({
     setCopied(true);
   }
 
+  const returnFocus = useCallback(() => editorRef.current?.commands.focus(), []);
   const figure = editor?.isActive('figure') ? (editor.getAttributes('figure') as FigureAttributes) : null;
 
   return (
@@ -247,6 +248,7 @@ export function ArticleEditor({
               setDialog(null);
             }}
             onClose={() => setDialog(null)}
+            returnFocus={returnFocus}
           />
           <ImageDialog
             isOpen={dialog === 'image'}
@@ -256,6 +258,7 @@ export function ArticleEditor({
               setDialog(null);
             }}
             onClose={() => setDialog(null)}
+            returnFocus={returnFocus}
           />
         </>
       )}

@@ -12,14 +12,16 @@ export function ImageDialog({
   initial,
   onApply,
   onClose,
+  returnFocus,
 }: {
   isOpen: boolean;
   initial: FigureAttributes;
   onApply: (figure: FigureAttributes) => void;
   onClose: () => void;
+  returnFocus: () => void;
 }) {
   return (
-    <EditorDialog title="Image" isOpen={isOpen} onClose={onClose}>
+    <EditorDialog title="Image" isOpen={isOpen} onClose={onClose} returnFocus={returnFocus}>
       <ImageForm initial={initial} onApply={onApply} onClose={onClose} />
     </EditorDialog>
   );

@@ -11,15 +11,17 @@ export function LinkDialog({
   onApply,
   onRemove,
   onClose,
+  returnFocus,
 }: {
   isOpen: boolean;
   initialHref: string;
   onApply: (href: string) => void;
   onRemove: () => void;
   onClose: () => void;
+  returnFocus: () => void;
 }) {
   return (
-    <EditorDialog title="Link" isOpen={isOpen} onClose={onClose}>
+    <EditorDialog title="Link" isOpen={isOpen} onClose={onClose} returnFocus={returnFocus}>
       <LinkForm initialHref={initialHref} onApply={onApply} onRemove={onRemove} onClose={onClose} />
     </EditorDialog>
   );
