@@ -9,6 +9,7 @@ import { articles, revisions, users } from '@/db/schema';
 import { parseConfig } from '@/lib/config';
 import { resolveAuthSecret } from './support/auth-secret';
 import { prepareDatabase } from './support/prepare-database';
+import { attemptPasswordSignIn } from '@/lib/auth/sign-in-service';
 
 /*
  * What `npm start` does with the embedded database, on real data directories: the first
@@ -105,5 +106,26 @@ describe('starting Byline on the embedded database', () => {
     expect(second.stderr).toContain(`in use by another Byline process (pid ${holder.pid}, "holder"`);
     expect(second.stdout).not.toContain('building the app');
     expect(fs.existsSync(path.join(dataDir, 'pgdata'))).toBe(false);
+  });
+
+  it('sets a forgotten password from the command line, and the new one signs in', async () => {
+    const dataDir = temporaryDataDir();
+    const environment = { BYLINE_DATA_DIR: dataDir, BYLINE_SEED_DEMO: 'false', BYLINE_ADMIN_EMAIL: 'chief@test.example' };
+    const prepared = await prepareDatabase({ config: parseConfig(environment), command: 'test', log: () => {} });
+    prepared.lock?.release();
+    delete process.env.BYLINE_DB_LOCK_TOKEN;
+
+    const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/set-password.ts', 'Chief@Test.example'], {
+      env: { ...process.env, ...environment, DATABASE_URL: '', BYLINE_NEW_PASSWORD: 'a new password for the chief' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Password changed for chief@test.example.');
+    useDatabase(openDatabase({ command: 'test', databaseUrl: undefined, dataDir }));
+    const limits = { windowSeconds: 60, maxFailuresPerAccount: 5, maxFailuresPerAddress: 5 };
+    const signedIn = await attemptPasswordSignIn({ email: 'chief@test.example', password: 'a new password for the chief', address: 'test', limits });
+    expect(signedIn?.email).toBe('chief@test.example');
   });
 });

@@ -99,7 +99,8 @@ function printWelcome({ config, seed }: { config: ReturnType<typeof getConfig>; 
     );
     if (seed.articles > 0) lines.push(`  Demo         ${seed.articles} articles of the demo newsroom were added`);
   } else {
-    lines.push('  Sign in      with your account (the first admin\'s password was printed at first start)');
+    lines.push('  Sign in      with your account (the first admin\'s password was printed at first start;');
+    lines.push('               forgotten? stop Byline and run: npm run set-password -- <email>)');
   }
   console.log(lines.join('\n') + '\n');
 }
