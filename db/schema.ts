@@ -43,7 +43,12 @@ export const revisionReason = pgEnum('revision_reason', [
   'publish',
   'restore',
   'import',
+  'merge',
+  'overwrite',
+  'schedule',
 ]);
+
+export const reviewNoteKind = pgEnum('review_note_kind', ['return', 'approve', 'comment']);
 
 export const users = pgTable(
   'users',
@@ -96,10 +101,25 @@ export const articles = pgTable(
     ),
     firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
     lastPublishedAt: timestamp('last_published_at', { withTimezone: true }),
+    // Scheduling: the revision an editor approved goes out at scheduledPublishAt (the
+    // article waits in status 'scheduled'); a published one comes down at scheduledUnpublishAt.
+    scheduledPublishAt: timestamp('scheduled_publish_at', { withTimezone: true }),
+    scheduledRevisionId: bigint('scheduled_revision_id', { mode: 'number' }).references(
+      (): AnyPgColumn => revisions.id,
+    ),
+    scheduledUnpublishAt: timestamp('scheduled_unpublish_at', { withTimezone: true }),
+    scheduleTimeZone: text('schedule_time_zone'),
+    scheduledBy: integer('scheduled_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('articles_publish_due_idx')
+      .on(t.scheduledPublishAt)
+      .where(sql`${t.status} = 'scheduled'`),
+    index('articles_unpublish_due_idx')
+      .on(t.scheduledUnpublishAt)
+      .where(sql`${t.scheduledUnpublishAt} is not null`),
     uniqueIndex('articles_slug_key').on(t.slug),
     index('articles_status_updated_idx').on(t.status, t.updatedAt),
     index('articles_created_by_idx').on(t.createdBy),
@@ -163,6 +183,10 @@ export const revisions = pgTable(
   },
   (t) => [
     uniqueIndex('revisions_article_number_key').on(t.articleId, t.number),
+    // The history's default view skips autosave checkpoints; this keeps it fast at 10,000.
+    index('revisions_significant_idx')
+      .on(t.articleId, t.number)
+      .where(sql`${t.reason} not in ('checkpoint', 'pause')`),
     index('revisions_bylines_idx').using('gin', t.bylineIds),
   ],
 );
@@ -233,4 +257,38 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
     index('sign_in_attempts_address_idx').on(t.address, t.attemptedAt),
   ],
+);
+
+/**
+ * Who is editing an article now: one lease per article, held by one browser tab and kept
+ * alive by its heartbeat. A lease whose heartbeat is older than a minute has lapsed.
+ */
+export const editLeases = pgTable('edit_leases', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  tabId: text('tab_id').notNull(),
+  acquiredAt: timestamp('acquired_at', { withTimezone: true }).notNull().defaultNow(),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Notes between writers and editors: a return with what to fix, an approval, a comment. */
+export const reviewNotes = pgTable(
+  'review_notes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: reviewNoteKind('kind').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_notes_article_idx').on(t.articleId, t.createdAt)],
 );
