@@ -18,7 +18,13 @@ export type AuditAction =
   | 'article.submit'
   | 'article.return'
   | 'article.publish'
-  | 'article.unpublish';
+  | 'article.unpublish'
+  | 'article.takeover'
+  | 'article.restore'
+  | 'article.schedule'
+  | 'article.schedule_cancel'
+  | 'article.scheduled_publish'
+  | 'article.scheduled_unpublish';
 
 export async function recordAudit(
   executor: Executor,

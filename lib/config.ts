@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidTimeZone } from './time/zoned-time';
 
 /**
  * Every environment variable Byline reads, parsed once with zod so that a bad deploy
@@ -20,6 +21,7 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).optional(),
   BYLINE_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   BYLINE_SITE_NAME: z.string().min(1).max(80).default('The Byline Dispatch'),
+  BYLINE_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/El_Salvador').default('UTC'),
   BYLINE_ADMIN_EMAIL: z.email().optional(),
   BYLINE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
   BYLINE_SEED_DEMO: booleanFlag.default(true),
@@ -37,6 +39,7 @@ export type Config = {
   host: string | undefined;
   siteUrl: string;
   siteName: string;
+  timeZone: string;
   admin: { email: string | undefined; password: string | undefined };
   seedDemo: boolean;
   signIn: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
@@ -70,6 +73,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     host: env.HOST,
     siteUrl: (env.BYLINE_SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     siteName: env.BYLINE_SITE_NAME,
+    timeZone: env.BYLINE_TIME_ZONE,
     admin: { email: env.BYLINE_ADMIN_EMAIL, password: env.BYLINE_ADMIN_PASSWORD },
     seedDemo: env.BYLINE_SEED_DEMO,
     signIn: {

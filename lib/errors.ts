@@ -62,6 +62,18 @@ export class ConflictError<Current = unknown> extends AppError {
   }
 }
 
+/** Someone else holds the article's edit lease: this tab was taken over. */
+export class EditLockedError extends AppError {
+  readonly status = 423;
+  readonly code = 'taken_over';
+  constructor(
+    message: string,
+    readonly holder: { name: string; since: string },
+  ) {
+    super(message);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'payload_too_large';
@@ -80,7 +92,13 @@ export class TooManyRequestsError extends AppError {
 
 /** The shape every failed operation takes on the wire and in `useActionState`. */
 export type ErrorBody = {
-  error: { code: string; message: string; fieldErrors?: FieldErrors; current?: unknown };
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: FieldErrors;
+    current?: unknown;
+    holder?: { name: string; since: string };
+  };
 };
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
@@ -96,6 +114,7 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody; 
           message: error.message,
           ...(error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {}),
           ...(error instanceof ConflictError ? { current: error.current } : {}),
+          ...(error instanceof EditLockedError ? { holder: error.holder } : {}),
         },
       },
     };

@@ -1,4 +1,5 @@
 /** Dates and names as the newsroom writes them. Pure. */
+// Read directly (not through getConfig) so this module stays usable in the browser too.
 const TIME_ZONE = process.env.BYLINE_TIME_ZONE || 'UTC';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {

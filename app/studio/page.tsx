@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/site/pagination';
+import { Dashboard } from '@/components/studio/dashboard';
 import { StatusBadge } from '@/components/studio/status-badge';
+import { loadDashboard } from '@/lib/articles/review-queries';
 import { listStudioArticles, studioListQuerySchema, type StudioListQuery } from '@/lib/articles/studio-queries';
 import { STATUS_LABELS } from '@/lib/articles/status-transitions';
 import { requireStudioActor } from '@/lib/auth/session';
@@ -8,7 +10,7 @@ import { formatCompact, joinNames } from '@/lib/format';
 
 export const metadata = { title: 'Articles' };
 
-const STATUS_FILTERS = ['draft', 'in_review', 'published', 'unpublished'] as const;
+const STATUS_FILTERS = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 
 export default async function StudioArticlesPage({
   searchParams,
@@ -17,7 +19,7 @@ export default async function StudioArticlesPage({
 }) {
   const actor = await requireStudioActor('/studio');
   const query = studioListQuerySchema.parse(await searchParams);
-  const { rows, total, pageSize } = await listStudioArticles(actor, query);
+  const [{ rows, total, pageSize }, dashboard] = await Promise.all([listStudioArticles(actor, query), loadDashboard(actor)]);
   const href = (change: Partial<StudioListQuery>) => listHref({ ...query, page: 1, ...change });
 
   return (
@@ -29,6 +31,9 @@ export default async function StudioArticlesPage({
         </Link>
       </div>
 
+      {query.page === 1 && <Dashboard data={dashboard} />}
+
+      <h2 className="list-heading">All articles you can see</h2>
       <nav aria-label="Filter articles" className="filters">
         <ul className="tabs">
           <li>

@@ -7,14 +7,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { slugify } from '@/lib/articles/slug';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { bodyExtensions } from '@/lib/content/extensions';
-import { ConflictBanner } from './conflict-banner';
+import { ConflictResolver } from './conflict-resolver';
 import { EditorToolbar } from './editor-toolbar';
 import { ImageDialog, type FigureAttributes } from './image-dialog';
 import { LinkDialog } from './link-dialog';
 import { Errors, MetaFields } from './meta-fields';
+import { PresenceBanner } from './presence-banner';
+import { ReturnDialog } from './return-dialog';
 import { SaveStatus } from './save-status';
-import type { EditorArticleProps, EditorFields, WorkflowAction } from './types';
+import { SchedulePanel, type ScheduleInfo } from './schedule-panel';
+import type { CurrentWorkingCopy, EditorArticleProps, EditorFields, WorkflowActions } from './types';
 import { useAutosave } from './use-autosave';
+import { useEditLease } from './use-edit-lease';
 import { WorkflowPanel, type WorkflowStep } from './workflow-panel';
 
 const STEP_MESSAGES: Record<WorkflowStep, string> = {
@@ -27,40 +31,49 @@ const STEP_MESSAGES: Record<WorkflowStep, string> = {
 /**
  * The studio editor: headline, standfirst and body on the left, details and workflow on
  * the right. Every change autosaves; the status line says honestly whether it is saved.
+ * One tab at a time edits (the lease); others read, or take over.
  */
 export function ArticleEditor({
   article,
   sections,
   people,
   actions,
+  schedule,
+  returnNote,
+  defaultTimeZone,
 }: {
   article: EditorArticleProps;
   sections: Array<{ id: number; name: string }>;
   people: Array<{ id: number; name: string }>;
-  actions: Record<WorkflowStep, WorkflowAction>;
+  actions: WorkflowActions;
+  schedule: ScheduleInfo | null;
+  returnNote: { author: string; body: string; at: string } | null;
+  defaultTimeZone: string;
 }) {
   const router = useRouter();
-  const isReadOnly = !article.can.edit;
   const copy = article.workingCopy;
-  const [fields, setFields] = useState<EditorFields>({
+  const initialFields: EditorFields = {
     headline: copy.headline,
     standfirst: copy.standfirst,
     slug: copy.slug,
     sectionId: copy.sectionId,
     bylineIds: copy.bylineIds,
-  });
+  };
+  const [fields, setFields] = useState<EditorFields>(initialFields);
   const [isSlugLinked, setSlugLinked] = useState(!article.firstPublishedAt && copy.slug === slugify(copy.headline));
-  const [dialog, setDialog] = useState<'link' | 'image' | null>(null);
+  const [dialog, setDialog] = useState<'link' | 'image' | 'return' | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
+
+  const lease = useEditLease({ articleId: article.id, canEdit: article.can.edit });
+  const canType = article.can.edit && lease.status.kind === 'held';
 
   const editor = useEditor({
     extensions: [...bodyExtensions, Placeholder.configure({ placeholder: 'Write the story…' })],
     content: copy.body,
-    editable: !isReadOnly,
+    editable: false,
     immediatelyRender: false,
     editorProps: { attributes: { class: 'editor-prose', 'aria-label': 'Article body', 'aria-multiline': 'true', role: 'textbox' } },
     onUpdate: () => autosave.markChanged(),
@@ -78,11 +91,43 @@ export function ArticleEditor({
     articleId: article.id,
     initialVersion: copy.version,
     initialSavedAt: copy.updatedAt,
+    initialDraft: { ...initialFields, body: copy.body },
     readDraft,
-    enabled: !isReadOnly,
+    tabId: lease.tabId,
+    onLocked: lease.markLost,
+    enabled: canType,
   });
   const saveState = autosave.state;
   const fieldErrors = saveState.kind === 'invalid' ? saveState.fieldErrors : {};
+
+  // The editor is writable only while this tab holds the lease, and not while a conflict
+  // waits for a decision.
+  const isInConflict = autosave.conflict !== null;
+  useEffect(() => {
+    editor?.setEditable(canType && !isInConflict);
+  }, [editor, canType, isInConflict]);
+  // Regaining the lease (a takeover, a resume): held-back edits go out again, or, with
+  // nothing unsaved, the editor catches up with what others saved meanwhile.
+  const hasEditedBefore = useRef(false);
+  useEffect(() => {
+    if (!canType) return;
+    if (hasEditedBefore.current && !autosave.hasUnsavedEdits()) void catchUp();
+    else autosave.resume();
+    hasEditedBefore.current = true;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canType]);
+
+  async function catchUp() {
+    const response = await fetch(`/api/studio/articles/${article.id}/working-copy`).catch(() => null);
+    if (!response?.ok) return autosave.resume();
+    const current = (await response.json()) as CurrentWorkingCopy;
+    if (current.version !== autosave.version.current) {
+      replaceContent(current);
+      autosave.adoptVersion(current);
+    } else {
+      autosave.resume();
+    }
+  }
 
   function change(update: Partial<EditorFields>) {
     setFields((previous) => {
@@ -94,23 +139,40 @@ export function ArticleEditor({
     autosave.markChanged();
   }
 
-  async function runStep(step: WorkflowStep) {
+  function replaceContent(next: CurrentWorkingCopy | (EditorFields & { body: BodyDocument })) {
+    const nextFields = { headline: next.headline, standfirst: next.standfirst, slug: next.slug, sectionId: next.sectionId, bylineIds: next.bylineIds };
+    fieldsRef.current = nextFields;
+    setFields(nextFields);
+    editorRef.current?.commands.setContent(next.body, { emitUpdate: false });
+  }
+
+  async function flushFirst(): Promise<boolean> {
+    if (!canType) return true;
+    if (await autosave.flush()) return true;
+    setMessage({ tone: 'error', text: 'Your latest changes are not saved yet, so nothing else was done. See the save status.' });
+    return false;
+  }
+
+  async function runStep(step: WorkflowStep, note?: string): Promise<string | null> {
     setBusy(true);
     setMessage(null);
-    if (!isReadOnly && !(await autosave.flush())) {
-      setMessage({ tone: 'error', text: 'Your latest changes are not saved yet, so nothing else was done. See the save status.' });
+    if (!(await flushFirst())) {
       setBusy(false);
-      return;
+      return 'Not saved yet.';
     }
-    const result = await actions[step]({ articleId: article.id, expectedVersion: autosave.version.current });
+    const result = await actions[step]({ articleId: article.id, expectedVersion: autosave.version.current, note });
+    setBusy(false);
     if (result.ok) {
       setMessage({ tone: 'success', text: STEP_MESSAGES[step] });
+      setDialog(null);
+      if (step === 'returnToDraft') await lease.handBack();
       router.refresh();
-    } else {
-      const details = result.error.fieldErrors ? Object.values(result.error.fieldErrors).flat().join(' ') : '';
-      setMessage({ tone: 'error', text: [result.error.message, details].filter(Boolean).join(' ') });
+      return null;
     }
-    setBusy(false);
+    const details = result.error.fieldErrors ? Object.values(result.error.fieldErrors).flat().join(' ') : '';
+    const text = [result.error.message, details].filter(Boolean).join(' ');
+    setMessage({ tone: 'error', text });
+    return text;
   }
 
   async function saveRevision() {
@@ -119,12 +181,12 @@ export function ArticleEditor({
     router.refresh();
   }
 
-  // Ctrl+S / Cmd+S saves a revision instead of the browser's "save page".
+  // Ctrl+S / Cmd+S saves a revision instead of the browser's "save page"; Ctrl+K links.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        if (!isReadOnly) void saveRevision();
+        if (canType) void saveRevision();
       }
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editorRef.current?.isFocused) {
         event.preventDefault();
@@ -135,40 +197,51 @@ export function ArticleEditor({
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  function loadTheirs() {
-    if (saveState.kind !== 'conflict') return;
-    const current = saveState.current;
-    const next = {
-      headline: current.headline,
-      standfirst: current.standfirst,
-      slug: current.slug,
-      sectionId: current.sectionId,
-      bylineIds: current.bylineIds,
-    };
-    fieldsRef.current = next;
-    setFields(next);
-    editor?.commands.setContent(current.body, { emitUpdate: false });
-    autosave.adoptVersion(current);
-    router.refresh();
-  }
-
-  async function copyMine() {
-    const text = [fields.headline, fields.standfirst, editor?.getText({ blockSeparator: '\n\n' }) ?? ''].join('\n\n');
-    await navigator.clipboard?.writeText(text).catch(() => {});
-    setCopied(true);
-  }
-
   const returnFocus = useCallback(() => editorRef.current?.commands.focus(), []);
   const figure = editor?.isActive('figure') ? (editor.getAttributes('figure') as FigureAttributes) : null;
+  const unsavedText =
+    lease.status.kind === 'lost' && autosave.hasUnsavedEdits()
+      ? [fields.headline, fields.standfirst, editor?.getText({ blockSeparator: '\n\n' }) ?? ''].join('\n\n')
+      : null;
 
   return (
     <div className="editor-page">
       <h1 className="visually-hidden">Edit article: {fields.headline || 'Untitled'}</h1>
       <div className="editor-main">
-        {saveState.kind === 'conflict' && (
-          <ConflictBanner current={saveState.current} onCopyMine={copyMine} onLoadTheirs={loadTheirs} copied={copied} />
+        <PresenceBanner
+          status={lease.status}
+          unsavedText={unsavedText}
+          onTakeOver={() => void lease.takeOver()}
+          onResume={() => void lease.resume()}
+        />
+        {autosave.conflict && (
+          <ConflictResolver
+            current={autosave.conflict}
+            base={autosave.base.current}
+            mine={readDraft() ?? { ...fields, body: copy.body }}
+            people={people}
+            sections={sections}
+            onTakeTheirs={() => {
+              const theirs = autosave.conflict!;
+              replaceContent(theirs);
+              autosave.adoptVersion(theirs);
+              router.refresh();
+            }}
+            onSettle={async (result, intent) => {
+              const theirs = autosave.conflict!;
+              replaceContent(result);
+              await autosave.settleConflict(theirs, intent);
+              router.refresh();
+            }}
+          />
         )}
-        {isReadOnly && (
+        {returnNote && (
+          <section className="return-note" aria-labelledby="return-note-title">
+            <h2 id="return-note-title">Returned by {returnNote.author}</h2>
+            <p>{returnNote.body}</p>
+          </section>
+        )}
+        {!article.can.edit && (
           <p className="notice notice-info">
             You can read this article but not change it
             {article.status === 'draft' ? ': it belongs to someone else.' : ': only editors can change it now.'}
@@ -181,7 +254,7 @@ export function ArticleEditor({
             className="headline-input"
             rows={2}
             value={fields.headline}
-            readOnly={isReadOnly}
+            readOnly={!canType}
             maxLength={200}
             onChange={(event) => change({ headline: event.target.value.replace(/\n/g, ' ') })}
             aria-invalid={fieldErrors.headline ? true : undefined}
@@ -196,7 +269,7 @@ export function ArticleEditor({
             className="standfirst-input"
             rows={2}
             value={fields.standfirst}
-            readOnly={isReadOnly}
+            readOnly={!canType}
             maxLength={600}
             onChange={(event) => change({ standfirst: event.target.value })}
             aria-invalid={fieldErrors.standfirst ? true : undefined}
@@ -205,9 +278,7 @@ export function ArticleEditor({
           <Errors id="standfirst-error" messages={fieldErrors.standfirst} />
         </div>
         <div className="editor-frame">
-          {editor && !isReadOnly && (
-            <EditorToolbar editor={editor} onLink={() => setDialog('link')} onImage={() => setDialog('image')} />
-          )}
+          {editor && canType && <EditorToolbar editor={editor} onLink={() => setDialog('link')} onImage={() => setDialog('image')} />}
           <EditorContent editor={editor} />
         </div>
         <Errors id="body-error" messages={fieldErrors.body} />
@@ -215,7 +286,30 @@ export function ArticleEditor({
 
       <aside className="editor-side" aria-label="Article details">
         <SaveStatus state={saveState} />
-        <WorkflowPanel article={article} onStep={runStep} onSave={saveRevision} busy={busy} message={message} />
+        <WorkflowPanel
+          article={article}
+          canType={canType}
+          onStep={(step) => (step === 'returnToDraft' ? setDialog('return') : void runStep(step))}
+          onSave={saveRevision}
+          busy={busy}
+          message={message}
+        />
+        {article.can.publish && (
+          <SchedulePanel
+            articleId={article.id}
+            status={article.status}
+            schedule={schedule}
+            defaultTimeZone={defaultTimeZone}
+            getVersion={() => autosave.version.current}
+            flush={flushFirst}
+            scheduleAction={actions.schedule}
+            cancelAction={actions.cancelSchedule}
+            onScheduled={(text) => {
+              setMessage({ tone: 'success', text });
+              router.refresh();
+            }}
+          />
+        )}
         <section className="panel" aria-labelledby="details-title">
           <h2 id="details-title" className="panel-title">
             Details
@@ -226,7 +320,7 @@ export function ArticleEditor({
             sections={sections}
             people={people}
             fieldErrors={fieldErrors}
-            isReadOnly={isReadOnly}
+            isReadOnly={!canType}
             canChangeBylines={article.can.changeBylines}
             isSlugLinked={isSlugLinked}
             onUnlinkSlug={() => setSlugLinked(false)}
@@ -234,6 +328,7 @@ export function ArticleEditor({
         </section>
       </aside>
 
+      <ReturnDialog isOpen={dialog === 'return'} onReturn={(note) => runStep('returnToDraft', note)} onClose={() => setDialog(null)} />
       {editor && (
         <>
           <LinkDialog

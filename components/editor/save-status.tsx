@@ -34,5 +34,7 @@ function describe(state: SaveState): string {
       return `Not saved: ${state.message} See the highlighted fields.`;
     case 'conflict':
       return 'Not saved: a newer version exists';
+    case 'locked':
+      return 'Not saved: someone else is editing now';
   }
 }

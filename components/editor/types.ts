@@ -37,9 +37,18 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'failed'; message: string; retrying: boolean }
   | { kind: 'invalid'; message: string; fieldErrors: FieldErrors }
-  | { kind: 'conflict'; message: string; current: CurrentWorkingCopy };
+  | { kind: 'conflict'; message: string; current: CurrentWorkingCopy }
+  | { kind: 'locked'; message: string };
 
-export type WorkflowInput = { articleId: number; expectedVersion: number };
+export type WorkflowInput = { articleId: number; expectedVersion: number; note?: string | undefined };
 export type WorkflowAction = (input: WorkflowInput) => Promise<ActionResult<{ status: string; slug: string; revisionNumber: number | null }>>;
+export type WorkflowActions = {
+  submit: WorkflowAction;
+  publish: WorkflowAction;
+  unpublish: WorkflowAction;
+  returnToDraft: WorkflowAction;
+  schedule: (input: unknown) => Promise<ActionResult<unknown>>;
+  cancelSchedule: (input: unknown) => Promise<ActionResult<unknown>>;
+};
 
 export type ApiError = ErrorBody['error'];

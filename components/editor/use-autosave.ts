@@ -4,11 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, CurrentWorkingCopy, EditorFields, SaveState } from './types';
 import type { BodyDocument } from '@/lib/content/body-document';
 
+type SaveIntent = 'autosave' | 'save' | 'merge' | 'overwrite';
+
 const DEBOUNCE_MS = 1_500;
 const MAX_WAIT_MS = 5_000;
 const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
 
-type Draft = EditorFields & { body: BodyDocument };
+export type Draft = EditorFields & { body: BodyDocument };
 
 /**
  * The editor's save loop. Every change marks the copy dirty; a save goes out after a
@@ -21,17 +23,30 @@ export function useAutosave({
   articleId,
   initialVersion,
   initialSavedAt,
+  initialDraft,
   readDraft,
+  tabId,
+  onLocked,
   enabled,
 }: {
   articleId: number;
   initialVersion: number;
   initialSavedAt: string;
+  /** What the server holds at load: the common base for a three-way merge. */
+  initialDraft: Draft;
   readDraft: () => Draft | null;
+  tabId: { current: string };
+  onLocked: (holder: { name: string; since: string }) => void;
   enabled: boolean;
 }) {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: initialSavedAt });
+  // A refused stale save stays open until the person settles it, whatever saves do meanwhile.
+  const [conflict, setConflict] = useState<CurrentWorkingCopy | null>(null);
+  const conflictRef = useRef<CurrentWorkingCopy | null>(null);
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled; // sending is allowed only while this tab holds the lease
   const version = useRef(initialVersion);
+  const base = useRef<Draft>(initialDraft); // the last version the server acknowledged from us
   const edits = useRef(0);
   const savedEdits = useRef(0);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -46,9 +61,9 @@ export function useAutosave({
   };
 
   const send = useCallback(
-    async (intent: 'autosave' | 'save'): Promise<void> => {
+    async (intent: SaveIntent): Promise<void> => {
       const draft = readDraft();
-      if (!draft || stopped.current) return;
+      if (!draft || stopped.current || !enabledRef.current) return;
       clearTimer();
       const editsInThisSave = edits.current;
       setState({ kind: 'saving' });
@@ -57,7 +72,7 @@ export function useAutosave({
         response = await fetch(`/api/studio/articles/${articleId}/working-copy`, {
           method: 'PUT',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...draft, baseVersion: version.current, intent }),
+          body: JSON.stringify({ ...draft, baseVersion: version.current, intent, tabId: tabId.current || undefined }),
         });
       } catch {
         return scheduleRetry('The connection dropped. Your text is kept here.');
@@ -69,6 +84,7 @@ export function useAutosave({
 
       if (response.ok && answer && 'version' in answer) {
         version.current = answer.version;
+        base.current = draft;
         savedEdits.current = editsInThisSave;
         failures.current = 0;
         if (edits.current === editsInThisSave) {
@@ -83,7 +99,16 @@ export function useAutosave({
       const error = answer && 'error' in answer ? answer.error : null;
       if (response.status === 409 && error?.current) {
         stopped.current = true;
-        setState({ kind: 'conflict', message: error.message, current: error.current as CurrentWorkingCopy });
+        clearTimer();
+        conflictRef.current = error.current as CurrentWorkingCopy;
+        setConflict(conflictRef.current);
+        setState({ kind: 'conflict', message: error.message, current: conflictRef.current });
+        return;
+      }
+      if (response.status === 423 && error?.holder) {
+        stopped.current = true;
+        setState({ kind: 'locked', message: error.message });
+        onLocked(error.holder);
         return;
       }
       if (response.status === 422 && error) {
@@ -104,7 +129,7 @@ export function useAutosave({
   );
 
   const run = useCallback(
-    (intent: 'autosave' | 'save'): Promise<void> => {
+    (intent: SaveIntent): Promise<void> => {
       const previous = inFlight.current ?? Promise.resolve();
       const next = previous.then(() => send(intent));
       inFlight.current = next.finally(() => {
@@ -152,12 +177,39 @@ export function useAutosave({
 
   /** After the person resolved a conflict by loading the current version. */
   const adoptVersion = useCallback((current: CurrentWorkingCopy) => {
+    conflictRef.current = null;
+    setConflict(null);
     stopped.current = false;
     version.current = current.version;
+    base.current = current;
     edits.current += 1;
     savedEdits.current = edits.current;
     firstUnsavedAt.current = null;
     setState({ kind: 'saved', at: current.updatedAt });
+  }, []);
+
+  /**
+   * Settles a conflict by saving what is in the editor now (merged, or mine kept) on top
+   * of the current version; the history records it as a merge or as kept over theirs.
+   */
+  const settleConflict = useCallback(
+    (current: CurrentWorkingCopy, intent: 'merge' | 'overwrite') => {
+      conflictRef.current = null;
+      setConflict(null);
+      stopped.current = false;
+      version.current = current.version;
+      base.current = current;
+      return run(intent);
+    },
+    [run],
+  );
+
+  /** After taking the lease back: saving may resume. */
+  const resume = useCallback(() => {
+    if (conflictRef.current) return; // the open conflict is settled first
+    stopped.current = false;
+    if (edits.current !== savedEdits.current) schedule();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => clearTimer, []);
@@ -171,5 +223,7 @@ export function useAutosave({
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  return { state, markChanged, saveNow, flush, adoptVersion, version };
+  const hasUnsavedEdits = () => edits.current !== savedEdits.current;
+
+  return { state, conflict, markChanged, saveNow, flush, adoptVersion, settleConflict, resume, hasUnsavedEdits, version, base };
 }

@@ -9,12 +9,14 @@ export type WorkflowStep = 'submit' | 'publish' | 'unpublish' | 'returnToDraft';
 /** Status, where the article lives, and the next steps this person may take. */
 export function WorkflowPanel({
   article,
+  canType,
   onStep,
   onSave,
   busy,
   message,
 }: {
   article: EditorArticleProps;
+  canType: boolean;
   onStep: (step: WorkflowStep) => void;
   onSave: () => void;
   busy: boolean;
@@ -39,7 +41,7 @@ export function WorkflowPanel({
       )}
       <div className="workflow-buttons">
         {article.can.edit && (
-          <button type="button" className="button" onClick={onSave} disabled={busy}>
+          <button type="button" className="button" onClick={onSave} disabled={busy || !canType}>
             Save revision
           </button>
         )}

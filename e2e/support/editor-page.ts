@@ -33,7 +33,13 @@ export class EditorPage {
     await this.waitUntilReady();
   }
 
+  /** Until the editor is writable: this tab holds the article's edit lease. */
   async waitUntilReady(): Promise<void> {
+    await expect(this.page.locator('.ProseMirror[contenteditable="true"]')).toBeVisible();
+  }
+
+  /** For a page that is read-only for this person, or while someone else edits. */
+  async waitUntilShown(): Promise<void> {
     await expect(this.page.locator('.ProseMirror')).toBeVisible();
   }
 

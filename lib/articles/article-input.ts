@@ -17,7 +17,10 @@ export const newArticleSchema = z.object({
 /** One save of the editor's working copy. Unknown fields are dropped, never stored. */
 export const workingCopyInputSchema = z.object({
   baseVersion: version,
-  intent: z.enum(['autosave', 'save']),
+  // merge / overwrite: the save that settles a conflict, recorded as such in the history.
+  intent: z.enum(['autosave', 'save', 'merge', 'overwrite']),
+  // The browser tab saving: after someone took over, the old tab's saves are refused.
+  tabId: z.string().min(8).max(64).optional(),
   headline,
   standfirst: z.string().trim().max(STANDFIRST_MAX, `Keep the standfirst under ${STANDFIRST_MAX} characters.`),
   slug: slugSchema,
@@ -38,4 +41,10 @@ export type WorkingCopyInput = Omit<z.output<typeof workingCopyInputSchema>, 'bo
 export const articleActionSchema = z.object({
   articleId: z.coerce.number().int().positive(),
   expectedVersion: z.coerce.number().int().positive(),
+  note: z.string().trim().max(2000, 'Keep the note under 2,000 characters.').optional(),
+});
+
+/** Returning an article to its writer always says what to fix. */
+export const returnActionSchema = articleActionSchema.extend({
+  note: z.string().trim().min(1, 'Tell the writer what to change.').max(2000, 'Keep the note under 2,000 characters.'),
 });

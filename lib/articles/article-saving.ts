@@ -11,6 +11,7 @@ import { can, canOnArticle, type Actor } from '@/lib/permissions';
 import { fieldErrorsOf, parseInput } from '@/lib/validation';
 import { newArticleSchema, workingCopyInputSchema, type WorkingCopyInput } from './article-input';
 import { describeWorkingCopy, lockArticleFor, snapshotOf } from './article-locking';
+import { assertMaySave } from './edit-lease';
 import { planRevisions } from './revision-policy';
 import { cutRevision } from './revision-store';
 import { claimFreeSlug, claimSlug, releaseUnusedSlugs } from './slug-claims';
@@ -88,11 +89,15 @@ export async function saveWorkingCopy(
   return getDb().transaction((tx) => saveWorkingCopyIn(tx, { actor, articleId, fields, now }));
 }
 
+/** A save as the services make it: the editor's, or a restore of an old revision. */
+export type SaveRequest = Omit<WorkingCopyInput, 'intent'> & { intent: WorkingCopyInput['intent'] | 'restore'; note?: string };
+
 export async function saveWorkingCopyIn(
   tx: Transaction,
-  { actor, articleId, fields, now }: { actor: Actor; articleId: number; fields: WorkingCopyInput; now: Date },
+  { actor, articleId, fields, now }: { actor: Actor; articleId: number; fields: SaveRequest; now: Date },
 ): Promise<SaveResult> {
   const { article, copy, facts } = await lockArticleFor(tx, { actor, articleId, ability: 'edit' });
+  await assertMaySave(tx, { articleId, tabId: fields.tabId, now, anyTabOf: fields.intent === 'restore' ? actor.id : undefined });
   if (copy.version !== fields.baseVersion) {
     throw new ConflictError(
       'Someone saved a newer version of this article while you were editing.',
@@ -144,8 +149,9 @@ export async function saveWorkingCopyIn(
     .update(workingCopies)
     .set({ ...content, version, updatedBy: actor.id, updatedAt: now })
     .where(eq(workingCopies.articleId, articleId));
+  const note = fields.note ?? (await settlementNote(tx, { intent: fields.intent, copy }));
   const revision = plan.after
-    ? await cutRevision(tx, { articleId, snapshot: { ...content, version }, reason: plan.after, authorId: actor.id, at: now })
+    ? await cutRevision(tx, { articleId, snapshot: { ...content, version }, reason: plan.after, authorId: actor.id, note, at: now })
     : null;
 
   // Until first publication the article's address follows the working slug.
@@ -156,6 +162,17 @@ export async function saveWorkingCopyIn(
     .where(eq(articles.id, articleId));
   if (fields.slug !== copy.slug) await releaseUnusedSlugs(tx, articleId);
   return { version, savedAt: now.toISOString(), revisionNumber: revision?.number ?? null };
+}
+
+/** How the history records a save that settled a conflict: whose version it answered. */
+async function settlementNote(
+  tx: Transaction,
+  { intent, copy }: { intent: SaveRequest['intent']; copy: typeof workingCopies.$inferSelect },
+): Promise<string | null> {
+  if (intent !== 'merge' && intent !== 'overwrite') return null;
+  const [other] = await tx.select({ name: users.name }).from(users).where(eq(users.id, copy.updatedBy));
+  const whose = `${other?.name ?? 'another'}'s version ${copy.version}`;
+  return intent === 'merge' ? `Merged with ${whose}` : `Kept over ${whose}`;
 }
 
 /** Parses a save with every field's errors at once, the body's included. */

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { reviewNotes } from '@/db/schema';
 import { EMPTY_BODY } from '@/lib/content/body-document';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { useFreshDatabase } from '@/test-support/database';
@@ -6,7 +8,7 @@ import { createDraft, createPublishedArticle, createStaff, paragraphs, saveChang
 import { caught, readArticleState } from '@/test-support/inspect';
 import { publishArticle, returnArticleToDraft, submitArticle, unpublishArticle } from './article-workflow';
 
-useFreshDatabase();
+const { db } = useFreshDatabase();
 
 const PUBLISHED_AT = new Date('2030-05-01T08:00:00Z');
 const REPUBLISHED_AT = new Date('2030-05-01T12:30:00Z');
@@ -65,7 +67,9 @@ describe('what a writer may not do', () => {
     await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
     const before = await readArticleState(draft.id);
 
-    const error = await caught(returnArticleToDraft(writer, { articleId: draft.id, expectedVersion: draft.version }));
+    const error = await caught(
+      returnArticleToDraft(writer, { articleId: draft.id, expectedVersion: draft.version, note: 'Self-return' }),
+    );
 
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(await readArticleState(draft.id)).toEqual(before);
@@ -73,6 +77,19 @@ describe('what a writer may not do', () => {
 });
 
 describe('review', () => {
+  it('refuses to return an article without a note, and changes nothing', async () => {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const draft = await createDraft(writer);
+    await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
+    const before = await readArticleState(draft.id);
+
+    const error = await caught(returnArticleToDraft(editor, { articleId: draft.id, expectedVersion: draft.version, note: '  ' }));
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({ note: ['Tell the writer what to change.'] });
+    expect(await readArticleState(draft.id)).toEqual(before);
+  });
   it('puts a writer’s own draft in review with a submit revision', async () => {
     const writer = await createStaff('writer');
     const draft = await createDraft(writer);
@@ -97,10 +114,18 @@ describe('review', () => {
     await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
     const before = await readArticleState(draft.id);
 
-    const result = await returnArticleToDraft(editor, { articleId: draft.id, expectedVersion: draft.version });
+    const result = await returnArticleToDraft(editor, {
+      articleId: draft.id,
+      expectedVersion: draft.version,
+      note: 'Attribute the second figure to its report.',
+    });
 
     const after = await readArticleState(draft.id);
     expect(result).toEqual({ status: 'draft', slug: draft.slug, revisionNumber: null });
+    const notes = await db().select().from(reviewNotes).where(eq(reviewNotes.articleId, draft.id));
+    expect(notes.map((note) => [note.kind, note.authorId, note.body])).toEqual([
+      ['return', editor.id, 'Attribute the second figure to its report.'],
+    ]);
     expect(after.article?.status).toBe('draft');
     expect(after.revisions).toEqual(before.revisions);
     expect(newRows(before.audit, after.audit).map((row) => [row.action, row.actorId])).toEqual([['article.return', editor.id]]);

@@ -8,9 +8,9 @@
  * - `after` snapshots the result: on an explicit save, submit and publish, and as a
  *   periodic checkpoint during long autosaved sessions.
  */
-export type SaveIntent = 'autosave' | 'save' | 'submit' | 'publish';
+export type SaveIntent = 'autosave' | 'save' | 'submit' | 'publish' | 'schedule' | 'restore' | 'merge' | 'overwrite';
 export type BeforeReason = 'handover' | 'pause';
-export type AfterReason = 'save' | 'submit' | 'publish' | 'checkpoint';
+export type AfterReason = Exclude<SaveIntent, 'autosave'> | 'checkpoint';
 
 export type RevisionPolicyInput = {
   intent: SaveIntent;

@@ -7,7 +7,7 @@ import { articles, publications, revisions, sections, users, workingCopies } fro
 import type { BodyDocument } from '@/lib/content/body-document';
 import { NotFoundError } from '@/lib/errors';
 import { articleListScope, canOnArticle, type Actor, type ArticleFacts, type ArticleStatus } from '@/lib/permissions';
-import { snapshotOf, type WorkingCopyContent } from './article-locking';
+import { describeWorkingCopy, snapshotOf, type WorkingCopyContent } from './article-locking';
 import { resolveBylines, type Byline } from './bylines';
 
 export const STUDIO_PAGE_SIZE = 20;
@@ -173,7 +173,7 @@ export async function listRevisions(
   { articleId, page }: { articleId: number; page: number },
 ): Promise<{ headline: string; revisions: RevisionSummary[]; total: number; pageSize: number }> {
   const db = getDb();
-  const access = await loadAccess(actor, articleId);
+  const access = await loadRevisionAccess(actor, articleId);
   const rows = await db
     .select({
       number: revisions.number,
@@ -206,7 +206,7 @@ export async function getRevision(
   { articleId, number }: { articleId: number; number: number },
 ): Promise<RevisionDetail> {
   const db = getDb();
-  await loadAccess(actor, articleId);
+  await loadRevisionAccess(actor, articleId);
   const [row] = await db
     .select({
       revision: revisions,
@@ -237,7 +237,8 @@ export async function getRevision(
   };
 }
 
-async function loadAccess(actor: Actor, articleId: number) {
+/** The article behind a history request, if the actor may see its revisions; else NotFound. */
+export async function loadRevisionAccess(actor: Actor, articleId: number) {
   const [row] = await getDb()
     .select({
       createdBy: articles.createdBy,
@@ -251,4 +252,20 @@ async function loadAccess(actor: Actor, articleId: number) {
     .where(eq(articles.id, articleId));
   if (!row || !canOnArticle(actor, 'viewRevisions', row)) throw new NotFoundError('No such article.');
   return row;
+}
+
+/** The working copy as it stands, for an editor tab catching up after someone else edited. */
+export async function getWorkingCopyState(actor: Actor, articleId: number) {
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ article: articles, copy: workingCopies })
+      .from(articles)
+      .innerJoin(workingCopies, eq(workingCopies.articleId, articles.id))
+      .where(eq(articles.id, articleId));
+    if (!row || !canOnArticle(actor, 'view', { createdBy: row.article.createdBy, bylineIds: row.copy.bylineIds, status: row.article.status })) {
+      throw new NotFoundError('No such article.');
+    }
+    return describeWorkingCopy(tx, row.copy);
+  });
 }

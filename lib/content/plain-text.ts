@@ -32,6 +32,7 @@ function joinLines(lines: string[]): string {
   return lines.filter((line) => line.length > 0).join('\n');
 }
 
-function inlineText(content: BodyInline[] | undefined): string {
+/** The text of a paragraph's or heading's inline content, marks dropped, a hard break read as a space. */
+export function inlineText(content: BodyInline[] | undefined): string {
   return (content ?? []).map((node) => (node.type === 'text' ? node.text : ' ')).join('');
 }

@@ -9,6 +9,9 @@ import {
   unpublishArticle,
   type WorkflowResult,
 } from '@/lib/articles/article-workflow';
+import { restoreRevision } from '@/lib/articles/revision-restore';
+import type { SaveResult } from '@/lib/articles/article-saving';
+import { cancelSchedule, scheduleArticle, type ScheduleResult } from '@/lib/articles/scheduling';
 import { requireActor } from '@/lib/auth/session';
 import { runAction, type ActionResult } from '@/lib/http/action-result';
 
@@ -43,4 +46,19 @@ export async function publishArticleAction(input: unknown): Promise<ActionResult
 
 export async function unpublishArticleAction(input: unknown): Promise<ActionResult<WorkflowResult>> {
   return runAction(async () => unpublishArticle(await requireActor(), input));
+}
+
+export async function scheduleArticleAction(input: unknown): Promise<ActionResult<ScheduleResult>> {
+  return runAction(async () => scheduleArticle(await requireActor(), input));
+}
+
+export async function cancelScheduleAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await cancelSchedule(await requireActor(), input);
+    return null;
+  });
+}
+
+export async function restoreRevisionAction(input: unknown): Promise<ActionResult<SaveResult>> {
+  return runAction(async () => restoreRevision(await requireActor(), input));
 }

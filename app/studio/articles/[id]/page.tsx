@@ -2,13 +2,18 @@ import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/article-editor';
 import { getArticleForEditor } from '@/lib/articles/studio-queries';
 import { requireStudioActor } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
 import { NotFoundError } from '@/lib/errors';
 import { listSections } from '@/lib/sections';
 import { listBylineCandidates } from '@/lib/users/user-service';
 import { idSchema } from '@/lib/validation';
+import { findOpenReturnNote } from '@/lib/articles/review-queries';
+import { describeSchedule } from '@/lib/articles/scheduling';
 import {
+  cancelScheduleAction,
   publishArticleAction,
   returnArticleAction,
+  scheduleArticleAction,
   submitArticleAction,
   unpublishArticleAction,
 } from '../../actions/article-actions';
@@ -24,7 +29,12 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people] = await Promise.all([listSections(), listBylineCandidates()]);
+  const [sections, people, schedule, returnNote] = await Promise.all([
+    listSections(),
+    listBylineCandidates(),
+    describeSchedule(article.id),
+    findOpenReturnNote(article.id),
+  ]);
 
   return (
     <ArticleEditor
@@ -41,7 +51,12 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         publish: publishArticleAction,
         unpublish: unpublishArticleAction,
         returnToDraft: returnArticleAction,
+        schedule: scheduleArticleAction,
+        cancelSchedule: cancelScheduleAction,
       }}
+      schedule={schedule}
+      returnNote={returnNote ? { ...returnNote, at: returnNote.at.toISOString() } : null}
+      defaultTimeZone={getConfig().timeZone}
     />
   );
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { REVISION_REASONS } from '@/components/studio/revision-reason';
-import { getRevision } from '@/lib/articles/studio-queries';
+import { RestoreButton } from '@/components/studio/restore-button';
+import { getArticleForEditor, getRevision } from '@/lib/articles/studio-queries';
+import { restoreRevisionAction } from '../../../../actions/article-actions';
 import { requireStudioActor } from '@/lib/auth/session';
 import { renderBody } from '@/lib/content/render-body';
 import { NotFoundError } from '@/lib/errors';
@@ -17,12 +19,14 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
   const articleId = idSchema.safeParse(id);
   const revisionNumber = idSchema.safeParse(number);
   if (!articleId.success || !revisionNumber.success) notFound();
-  const revision = await getRevision(actor, { articleId: articleId.data, number: revisionNumber.data }).catch(
-    (error: unknown) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    },
-  );
+  const [revision, article] = await Promise.all([
+    getRevision(actor, { articleId: articleId.data, number: revisionNumber.data }),
+    getArticleForEditor(actor, articleId.data),
+  ]).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const base = `/studio/articles/${articleId.data}`;
 
   return (
     <div className="studio-page studio-narrow">
@@ -39,7 +43,19 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
           Read-only. Slug: {revision.slug} · Section: {revision.section} · Bylines:{' '}
           {joinNames(revision.bylines.map((person) => person.name))}
         </p>
+        <p className="revision-actions">
+          {revision.number > 1 && <Link href={`${base}/compare?from=${revision.number - 1}&to=${revision.number}`}>Changes in this revision</Link>}
+          <Link href={`${base}/compare?from=${revision.number}&to=current`}>Compare with the current version</Link>
+        </p>
       </div>
+      {article.can.edit && (
+        <RestoreButton
+          articleId={articleId.data}
+          number={revision.number}
+          expectedVersion={article.workingCopy.version}
+          restore={restoreRevisionAction}
+        />
+      )}
       <article className="article revision-preview">
         <h1 className="article-headline">{revision.headline || 'Untitled'}</h1>
         {revision.standfirst && <p className="article-standfirst">{revision.standfirst}</p>}

@@ -1,0 +1,204 @@
+import 'server-only';
+import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Database } from '@/db/client';
+import { articles, revisions, workingCopies } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { ValidationError } from '@/lib/errors';
+import type { Actor } from '@/lib/permissions';
+import { isValidTimeZone, zonedLocalToUtc } from '@/lib/time/zoned-time';
+import { parseInput } from '@/lib/validation';
+import { lockArticleFor } from './article-locking';
+import { putRevisionLive, requireReadyForReaders, snapshotForEvent, takeArticleDown, transitionOrRefuse } from './workflow-steps';
+
+/*
+ * Scheduled publication. An editor approves the article as it stands (a 'schedule'
+ * revision) for a wall-clock time in a chosen time zone; until then it is embargoed:
+ * status 'scheduled', on no public page. Every app server runs `runDueSchedules` every
+ * second; `FOR UPDATE SKIP LOCKED` and the status check in one transaction make each
+ * publication happen exactly once, however many servers run.
+ */
+
+const wallTime = z.object({
+  local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose a date and time.'),
+  timeZone: z.string().refine(isValidTimeZone, 'Choose a time zone from the list.'),
+});
+
+const scheduleSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  expectedVersion: z.coerce.number().int().positive(),
+  publishAt: wallTime.optional(),
+  unpublishAt: wallTime.optional(),
+});
+
+export type ScheduleResult = { status: string; publishAt: string | null; unpublishAt: string | null };
+
+/**
+ * Schedules publication (for an unpublished article) and/or unpublication (also for a
+ * published one). Times must lie in the future; an unpublication after the publication.
+ */
+export async function scheduleArticle(actor: Actor, input: unknown, { now = new Date() }: { now?: Date } = {}): Promise<ScheduleResult> {
+  const fields = parseInput(scheduleSchema, input);
+  const publishAt = toInstant(fields.publishAt, 'publishAt', now);
+  const unpublishAt = toInstant(fields.unpublishAt, 'unpublishAt', now);
+  if (!publishAt && !unpublishAt) throw new ValidationError({ publishAt: ['Choose when to publish or unpublish.'] });
+  if (publishAt && unpublishAt && unpublishAt <= publishAt) {
+    throw new ValidationError({ unpublishAt: ['Unpublish after the publication time.'] });
+  }
+  const timeZone = (fields.publishAt ?? fields.unpublishAt)!.timeZone;
+
+  return getDb().transaction(async (tx) => {
+    const locked = await lockArticleFor(tx, { actor, articleId: fields.articleId, ability: 'publish' });
+    const { article } = locked;
+    if (!publishAt) {
+      if (article.status !== 'published' && article.status !== 'scheduled') {
+        throw new ValidationError({ unpublishAt: ['Only a published or scheduled article can be scheduled to come down.'] });
+      }
+      await tx.update(articles).set({ scheduledUnpublishAt: unpublishAt, scheduleTimeZone: timeZone, scheduledBy: actor.id, updatedAt: now }).where(eq(articles.id, article.id));
+    } else {
+      const status = await transitionOrRefuse(tx, locked, { event: 'schedule', expectedVersion: fields.expectedVersion });
+      requireReadyForReaders(locked);
+      const revision = await snapshotForEvent(tx, { locked, actor, intent: 'schedule', now });
+      await tx
+        .update(articles)
+        .set({
+          status,
+          scheduledPublishAt: publishAt,
+          scheduledRevisionId: revision.id,
+          scheduledUnpublishAt: unpublishAt,
+          scheduleTimeZone: timeZone,
+          scheduledBy: actor.id,
+          updatedAt: now,
+        })
+        .where(eq(articles.id, article.id));
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'article.schedule',
+      subjectType: 'article',
+      subjectId: article.id,
+      details: { publishAt: publishAt?.toISOString() ?? null, unpublishAt: unpublishAt?.toISOString() ?? null, timeZone },
+      at: now,
+    });
+    return {
+      status: publishAt ? 'scheduled' : article.status,
+      publishAt: publishAt?.toISOString() ?? null,
+      unpublishAt: unpublishAt?.toISOString() ?? null,
+    };
+  });
+}
+
+const cancelSchema = z.object({ articleId: z.coerce.number().int().positive(), expectedVersion: z.coerce.number().int().positive() });
+
+/** Takes an article off the schedule: a scheduled one returns to draft; a planned unpublication is dropped. */
+export async function cancelSchedule(actor: Actor, input: unknown, { now = new Date() }: { now?: Date } = {}): Promise<void> {
+  const { articleId, expectedVersion } = parseInput(cancelSchema, input);
+  await getDb().transaction(async (tx) => {
+    const locked = await lockArticleFor(tx, { actor, articleId, ability: 'publish' });
+    const status =
+      locked.article.status === 'scheduled'
+        ? await transitionOrRefuse(tx, locked, { event: 'unschedule', expectedVersion })
+        : locked.article.status;
+    await tx
+      .update(articles)
+      .set({ status, scheduledPublishAt: null, scheduledRevisionId: null, scheduledUnpublishAt: null, updatedAt: now })
+      .where(eq(articles.id, articleId));
+    await recordAudit(tx, { actorId: actor.id, action: 'article.schedule_cancel', subjectType: 'article', subjectId: articleId, at: now });
+  });
+}
+
+/**
+ * Publishes and unpublishes whatever is due. Safe to run from any number of servers at
+ * once: each due article is claimed by exactly one of them. Returns what it did.
+ */
+export async function runDueSchedules({
+  now = new Date(),
+  batch = 20,
+  db = getDb(),
+}: { now?: Date; batch?: number; db?: Database } = {}): Promise<{ published: number[]; unpublished: number[] }> {
+  const published: number[] = [];
+  const unpublished: number[] = [];
+
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx
+        .select({
+          id: articles.id,
+          firstPublishedAt: articles.firstPublishedAt,
+          scheduledBy: articles.scheduledBy,
+          createdBy: articles.createdBy,
+          revisionId: revisions.id,
+          revisionNumber: revisions.number,
+          slug: revisions.slug,
+        })
+        .from(articles)
+        .innerJoin(revisions, eq(revisions.id, articles.scheduledRevisionId))
+        .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledPublishAt, now)))
+        .orderBy(asc(articles.scheduledPublishAt))
+        .limit(batch)
+        .for('update', { of: articles, skipLocked: true });
+      for (const article of due) {
+        await putRevisionLive(tx, {
+          article,
+          revision: { id: article.revisionId, number: article.revisionNumber },
+          slug: article.slug,
+          actorId: article.scheduledBy ?? article.createdBy,
+          now,
+          viaSchedule: true,
+        });
+        published.push(article.id);
+      }
+      return due.length < batch;
+    });
+    if (done) break;
+  }
+
+  await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: articles.id, scheduledBy: articles.scheduledBy, createdBy: articles.createdBy })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), isNotNull(articles.scheduledUnpublishAt), lte(articles.scheduledUnpublishAt, now)))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    for (const article of due) {
+      await takeArticleDown(tx, { articleId: article.id, actorId: article.scheduledBy ?? article.createdBy, now, viaSchedule: true });
+      unpublished.push(article.id);
+    }
+  });
+  return { published, unpublished };
+}
+
+/** What the studio shows about an article's schedule. */
+export async function describeSchedule(articleId: number) {
+  const [row] = await getDb()
+    .select({
+      publishAt: articles.scheduledPublishAt,
+      unpublishAt: articles.scheduledUnpublishAt,
+      timeZone: articles.scheduleTimeZone,
+      revisionNumber: revisions.number,
+      revisionVersion: revisions.workingVersion,
+      workingVersion: workingCopies.version,
+    })
+    .from(articles)
+    .innerJoin(workingCopies, eq(workingCopies.articleId, articles.id))
+    .leftJoin(revisions, eq(revisions.id, articles.scheduledRevisionId))
+    .where(eq(articles.id, articleId));
+  if (!row || (!row.publishAt && !row.unpublishAt)) return null;
+  return {
+    publishAt: row.publishAt?.toISOString() ?? null,
+    unpublishAt: row.unpublishAt?.toISOString() ?? null,
+    timeZone: row.timeZone ?? 'UTC',
+    revisionNumber: row.revisionNumber,
+    // Edits made after scheduling are not in the scheduled version.
+    hasLaterEdits: row.revisionVersion !== null && row.workingVersion > row.revisionVersion,
+  };
+}
+
+function toInstant(value: z.output<typeof wallTime> | undefined, field: string, now: Date): Date | null {
+  if (!value) return null;
+  const instant = zonedLocalToUtc(value.local, value.timeZone);
+  if (!instant) throw new ValidationError({ [field]: ['That date and time does not exist.'] });
+  if (instant.getTime() <= now.getTime()) throw new ValidationError({ [field]: ['Choose a time in the future.'] });
+  return instant;
+}
+

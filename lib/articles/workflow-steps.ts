@@ -1,0 +1,148 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { articles, publications } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { getConfig } from '@/lib/config';
+import { bodyToPlainText } from '@/lib/content/plain-text';
+import { ConflictError, ValidationError, type FieldErrors } from '@/lib/errors';
+import type { Actor, ArticleStatus } from '@/lib/permissions';
+import { describeWorkingCopy, snapshotOf, type LockedArticle } from './article-locking';
+import { planRevisions } from './revision-policy';
+import { cutRevision } from './revision-store';
+import { markSlugPublic, releaseUnusedSlugs } from './slug-claims';
+import { nextStatus, STATUS_LABELS, type ArticleEvent } from './status-transitions';
+
+/*
+ * The steps status changes share: the version and transition check, readiness for
+ * readers, the event's revision, and putting a revision live or taking it down. Each runs
+ * inside the caller's transaction.
+ */
+
+export async function transitionOrRefuse(
+  tx: Transaction,
+  { article, copy }: LockedArticle,
+  { event, expectedVersion }: { event: ArticleEvent; expectedVersion: number },
+): Promise<ArticleStatus> {
+  if (copy.version !== expectedVersion) {
+    throw new ConflictError(
+      'The article changed since you opened it. Review the latest version first.',
+      await describeWorkingCopy(tx, copy),
+    );
+  }
+  const status = nextStatus(article.status, event);
+  if (!status) {
+    const message = `A ${STATUS_LABELS[article.status].toLowerCase()} article cannot be ${EVENT_PAST[event]}.`;
+    throw new ValidationError({ status: [message] }, message);
+  }
+  return status;
+}
+
+const EVENT_PAST: Record<ArticleEvent, string> = {
+  submit: 'submitted for review',
+  return: 'returned to draft',
+  publish: 'published',
+  unpublish: 'unpublished',
+  schedule: 'scheduled',
+  unschedule: 'taken off the schedule',
+};
+
+/** Readers never get an article without a headline or text. */
+export function requireReadyForReaders({ copy }: LockedArticle): void {
+  const errors: FieldErrors = {};
+  if (copy.headline.trim() === '') errors.headline = ['Add a headline first.'];
+  if (bodyToPlainText(snapshotOf(copy).body).trim() === '') errors.body = ['Write the article first: the body is empty.'];
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors, 'The article is not ready yet.');
+}
+
+/** The revision an event cuts, preceded by a hand-over snapshot when someone else typed last. */
+export async function snapshotForEvent(
+  tx: Transaction,
+  { locked, actor, intent, now }: { locked: LockedArticle; actor: Actor; intent: 'submit' | 'publish' | 'schedule'; now: Date },
+) {
+  const { copy, article } = locked;
+  const settings = getConfig().revisions;
+  const plan = planRevisions({
+    intent,
+    actorId: actor.id,
+    now,
+    workingCopy: copy,
+    latestRevisionAt: null,
+    pauseSeconds: settings.pauseSeconds,
+    checkpointSeconds: settings.checkpointSeconds,
+  });
+  // Only a hand-over needs its own snapshot here: after a pause by the same person the
+  // event's revision already captures the same text, credited to them.
+  if (plan.before === 'handover') {
+    await cutRevision(tx, { articleId: article.id, snapshot: snapshotOf(copy), reason: 'handover', authorId: copy.updatedBy, at: now });
+  }
+  return cutRevision(tx, { articleId: article.id, snapshot: snapshotOf(copy), reason: intent, authorId: actor.id, at: now });
+}
+
+/**
+ * Makes `revision` what readers see: a publication record, the public slug (old public
+ * slugs keep redirecting), the published pointer and times. Clears any schedule.
+ * Returns the public slug.
+ */
+export async function putRevisionLive(
+  tx: Transaction,
+  {
+    article,
+    revision,
+    slug,
+    actorId,
+    now,
+    viaSchedule = false,
+  }: {
+    article: { id: number; firstPublishedAt: Date | null };
+    revision: { id: number; number: number };
+    slug: string;
+    actorId: number;
+    now: Date;
+    viaSchedule?: boolean;
+  },
+): Promise<string> {
+  await tx.insert(publications).values({ articleId: article.id, revisionId: revision.id, publishedBy: actorId, publishedAt: now });
+  await markSlugPublic(tx, slug);
+  await tx
+    .update(articles)
+    .set({
+      status: 'published',
+      slug,
+      publishedRevisionId: revision.id,
+      firstPublishedAt: article.firstPublishedAt ?? now,
+      lastPublishedAt: now,
+      scheduledPublishAt: null,
+      scheduledRevisionId: null,
+      updatedAt: now,
+    })
+    .where(eq(articles.id, article.id));
+  await releaseUnusedSlugs(tx, article.id);
+  await recordAudit(tx, {
+    actorId,
+    action: viaSchedule ? 'article.scheduled_publish' : 'article.publish',
+    subjectType: 'article',
+    subjectId: article.id,
+    details: { revision: revision.number, slug },
+    at: now,
+  });
+  return slug;
+}
+
+/** Takes an article off the public site; its publication history stays. */
+export async function takeArticleDown(
+  tx: Transaction,
+  { articleId, actorId, now, viaSchedule = false }: { articleId: number; actorId: number; now: Date; viaSchedule?: boolean },
+): Promise<void> {
+  await tx
+    .update(articles)
+    .set({ status: 'unpublished', publishedRevisionId: null, scheduledUnpublishAt: null, updatedAt: now })
+    .where(eq(articles.id, articleId));
+  await recordAudit(tx, {
+    actorId,
+    action: viaSchedule ? 'article.scheduled_unpublish' : 'article.unpublish',
+    subjectType: 'article',
+    subjectId: articleId,
+    at: now,
+  });
+}
