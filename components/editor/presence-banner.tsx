@@ -67,7 +67,7 @@ export function PresenceBanner({
     return (
       <section className="presence-banner" aria-labelledby="presence-title">
         <h2 id="presence-title">Editing paused</h2>
-        <p>After five minutes without activity this tab let go of the article, so others can edit it.</p>
+        <p>This tab was in the background or unused for a while, so it let go of the article and others can edit it.</p>
         <button type="button" className="button button-primary" onClick={onResume}>
           Resume editing
         </button>

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 const HEARTBEAT_MS = 3_000;
-const IDLE_MS = 5 * 60_000;
+const IDLE_MS = 5 * 60_000; // no keystroke or click for five minutes
+const HIDDEN_MS = 60_000; // the tab in the background for a minute
 
 export type LeaseHolder = { userId: number; name: string; since: string; isYou: boolean };
 export type LeaseStatus =
@@ -20,12 +21,15 @@ type LeaseAnswer = { status: 'held'; tookOverFrom: string | null } | { status: '
 /**
  * Presence for the editor: claims the article's edit lease for this tab, renews it every
  * few seconds, notices at once (on the next heartbeat) when someone takes over, lets go
- * after five idle minutes and when the tab closes. The tab id survives reloads.
+ * when the tab closes, after a minute in the background or five minutes without input
+ * (and the server lets a lease lapse 45 s after its last heartbeat, should all else fail).
+ * The tab id survives reloads.
  */
 export function useEditLease({ articleId, canEdit }: { articleId: number; canEdit: boolean }) {
   const [status, setStatus] = useState<LeaseStatus>(canEdit ? { kind: 'pending' } : { kind: 'unavailable' });
   const tabId = useRef<string>('');
   const lastInput = useRef(Date.now());
+  const hiddenSince = useRef<number | null>(null);
   const statusRef = useRef(status);
   statusRef.current = status;
 
@@ -76,13 +80,16 @@ export function useEditLease({ articleId, canEdit }: { articleId: number; canEdi
     void claim('claim');
 
     const onInput = () => (lastInput.current = Date.now());
+    const onVisibility = () => (hiddenSince.current = document.visibilityState === 'hidden' ? Date.now() : null);
+    document.addEventListener('visibilitychange', onVisibility);
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     for (const name of events) window.addEventListener(name, onInput, { passive: true });
 
     const timer = setInterval(async () => {
       const current = statusRef.current;
       if (current.kind !== 'held') return;
-      if (Date.now() - lastInput.current > IDLE_MS) {
+      const isAway = hiddenSince.current !== null && Date.now() - hiddenSince.current > HIDDEN_MS;
+      if (isAway || Date.now() - lastInput.current > IDLE_MS) {
         await call('release');
         setStatus({ kind: 'idle' });
         return;
@@ -102,6 +109,7 @@ export function useEditLease({ articleId, canEdit }: { articleId: number; canEdi
     return () => {
       clearInterval(timer);
       for (const name of events) window.removeEventListener(name, onInput);
+      document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', release);
       release();
     };

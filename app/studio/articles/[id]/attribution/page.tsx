@@ -45,7 +45,7 @@ export default async function AttributionPage({ params }: { params: Promise<{ id
                         'not yet in a revision'
                       ) : (
                         <Link href={`${base}/revisions/${credit.revisionNumber}`}>
-                          {credit.isOlder ? `revision ${credit.revisionNumber} or earlier` : `revision ${credit.revisionNumber}`}
+                          {credit.isOlder && credit.revisionNumber > 1 ? `revision ${credit.revisionNumber} or earlier` : `revision ${credit.revisionNumber}`}
                         </Link>
                       )}
                     </span>
