@@ -24,7 +24,8 @@ export type AuditAction =
   | 'article.schedule'
   | 'article.schedule_cancel'
   | 'article.scheduled_publish'
-  | 'article.scheduled_unpublish';
+  | 'article.scheduled_unpublish'
+  | 'article.schedule_failed';
 
 export async function recordAudit(
   executor: Executor,

@@ -11,8 +11,13 @@ import { closeDatabase, openPgliteHandle, openServerDatabase, useDatabase, type 
  * database: in-memory PGlite by default, or a new database on the server named by
  * DATABASE_URL (created here, dropped after the file). Call at the top of a test file.
  */
-export function useFreshDatabase(): { db: () => Database } {
+export function useFreshDatabase(): {
+  db: () => Database;
+  /** The server database's URL, for opening more connections to it (as other app servers would); undefined on PGlite. */
+  url: () => string | undefined;
+} {
   let database: Database | undefined;
+  let databaseUrl: string | undefined;
   let dropServerDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -23,6 +28,7 @@ export function useFreshDatabase(): { db: () => Database } {
       await admin.unsafe(`create database ${name}`);
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
+      databaseUrl = url.toString();
       const handle = openServerDatabase(url.toString());
       await handle.migrate();
       useDatabase(handle);
@@ -50,6 +56,10 @@ export function useFreshDatabase(): { db: () => Database } {
     db: () => {
       if (!database) throw new Error('The test database is not ready yet (use it inside tests or hooks).');
       return database;
+    },
+    url: () => {
+      if (!database) throw new Error('The test database is not ready yet (use it inside tests or hooks).');
+      return databaseUrl;
     },
   };
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { sections, users, workingCopies } from '@/db/schema';
+import { revisions, sections, users, workingCopies } from '@/db/schema';
 import { contentOf, type WorkingCopyContent } from '@/lib/articles/article-locking';
 import { createArticle, saveWorkingCopy } from '@/lib/articles/article-saving';
-import { publishArticle } from '@/lib/articles/article-workflow';
+import { publishArticle, submitArticle } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
 import type { BodyDocument } from '@/lib/content/body-document';
 import type { Actor, Role } from '@/lib/permissions';
@@ -92,7 +92,12 @@ export async function currentSaveInput(articleId: number): Promise<SaveInput> {
   return { baseVersion: copy.version, intent: 'save', ...contentOf(copy) };
 }
 
-export type SaveInput = WorkingCopyContent & { baseVersion: number; intent: 'save' | 'autosave' };
+export type SaveInput = WorkingCopyContent & {
+  baseVersion: number;
+  intent: 'save' | 'autosave' | 'merge' | 'overwrite';
+  /** The browser tab saving, for the edit lease. */
+  tabId?: string;
+};
 
 /** Saves changes over the current working copy, as `actor`. Returns the new version. */
 export async function saveChanges(
@@ -115,4 +120,68 @@ export async function createPublishedArticle(
   const draft = await createDraft(author, options);
   await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version }, options.now ? { now: options.now } : {});
   return draft;
+}
+
+/** A draft by `author`, submitted for review by them. */
+export async function createInReview(
+  author: Actor,
+  options: { headline?: string; body?: BodyDocument; sectionId?: number; now?: Date } = {},
+): Promise<{ id: number; slug: string; version: number; sectionId: number }> {
+  const draft = await createDraft(author, options);
+  await submitArticle(author, { articleId: draft.id, expectedVersion: draft.version }, options.now ? { now: options.now } : {});
+  return draft;
+}
+
+/** A browser tab's id, as the editor makes one for its edit-lease calls. */
+export function newTabId(): string {
+  return `tab-${randomBytes(6).toString('hex')}`;
+}
+
+type RevisionReason = (typeof revisions.$inferInsert)['reason'];
+
+/**
+ * Appends revisions straight into the table, for volume (thousands in seconds): one per
+ * reason, numbered on from the working copy's count, each a snapshot of the working copy
+ * as it stands, credited to `authorId`, `stepSeconds` apart from `startAt`. Keeps the
+ * working copy's revision count in step, as cutRevision does. Returns the numbers made.
+ */
+export async function appendRevisions({
+  articleId,
+  reasons,
+  authorId,
+  startAt = new Date('2030-01-01T00:00:00Z'),
+  stepSeconds = 1,
+}: {
+  articleId: number;
+  reasons: readonly RevisionReason[];
+  authorId: number;
+  startAt?: Date;
+  stepSeconds?: number;
+}): Promise<number[]> {
+  return getDb().transaction(async (tx) => {
+    const [copy] = await tx.select().from(workingCopies).where(eq(workingCopies.articleId, articleId)).for('update');
+    if (!copy) throw new Error(`No working copy for article ${articleId}.`);
+    const rows = reasons.map((reason, index) => ({
+      articleId,
+      number: copy.revisionCount + index + 1,
+      headline: copy.headline,
+      standfirst: copy.standfirst,
+      slug: copy.slug,
+      sectionId: copy.sectionId,
+      bylineIds: copy.bylineIds,
+      body: copy.body,
+      reason,
+      authorId,
+      workingVersion: copy.version,
+      createdAt: new Date(startAt.getTime() + index * stepSeconds * 1000),
+    }));
+    for (let start = 0; start < rows.length; start += 1000) {
+      await tx.insert(revisions).values(rows.slice(start, start + 1000));
+    }
+    await tx
+      .update(workingCopies)
+      .set({ revisionCount: copy.revisionCount + rows.length, snapshotVersion: copy.version })
+      .where(eq(workingCopies.articleId, articleId));
+    return rows.map((row) => row.number);
+  });
 }

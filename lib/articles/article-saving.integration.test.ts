@@ -451,3 +451,64 @@ describe('when saves cut revisions', () => {
     expect((await readArticleState(article.id)).workingCopy).toMatchObject({ version: 4, headline: 'After lunch' });
   });
 });
+
+describe('settling a conflict', () => {
+  /** The writer and the editor open the same version; the editor saves first, as `editorIntent`. */
+  async function conflictingEdits(editorIntent: 'save' | 'autosave') {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const draft = await createDraft(writer, { now: at(0) });
+    const editorVersion = await saveChanges(editor, draft.id, { intent: editorIntent, headline: 'The editor’s headline' }, { now: at(10) });
+    const refused = await caught(
+      saveWorkingCopy(writer, draft.id, { ...(await currentSaveInput(draft.id)), baseVersion: draft.version, body: paragraphs('The writer’s text.') }, { now: at(20) }),
+    );
+    expect(refused).toBeInstanceOf(ConflictError);
+    return { writer, editor, draft, editorVersion };
+  }
+
+  it('records a merge as a merge revision naming whose version it merged with', async () => {
+    const { writer, editor, draft, editorVersion } = await conflictingEdits('save');
+    const before = await readArticleState(draft.id);
+    const merged = { headline: 'The editor’s headline', body: paragraphs('The writer’s text.') };
+
+    const result = await saveWorkingCopy(writer, draft.id, { ...(await currentSaveInput(draft.id)), ...merged, intent: 'merge' }, { now: at(30) });
+
+    const after = await readArticleState(draft.id);
+    expect(result).toEqual({ version: editorVersion + 1, savedAt: at(30).toISOString(), revisionNumber: before.revisions.length + 1 });
+    expect(after.revisions.slice(0, before.revisions.length)).toEqual(before.revisions);
+    expect(after.revisions.slice(before.revisions.length).map((row) => [row.reason, row.note, row.authorId, row.headline, row.body, row.workingVersion])).toEqual([
+      ['merge', `Merged with ${editor.name}'s version ${editorVersion}`, writer.id, merged.headline, merged.body, editorVersion + 1],
+    ]);
+    expect(after.workingCopy).toMatchObject({ ...merged, version: editorVersion + 1, updatedBy: writer.id });
+  });
+
+  it('records keeping one’s own text as an overwrite revision, after keeping the other person’s autosaved text', async () => {
+    const { writer, editor, draft, editorVersion } = await conflictingEdits('autosave');
+    const before = await readArticleState(draft.id);
+    const mine = { headline: before.revisions[0]!.headline, body: paragraphs('The writer’s text.') };
+
+    await saveWorkingCopy(writer, draft.id, { ...(await currentSaveInput(draft.id)), ...mine, intent: 'overwrite' }, { now: at(30) });
+
+    const after = await readArticleState(draft.id);
+    expect(after.revisions.slice(0, before.revisions.length)).toEqual(before.revisions);
+    // The editor's version was never snapshotted: it is kept, credited to the editor, before it is overwritten.
+    expect(after.revisions.slice(before.revisions.length).map((row) => [row.reason, row.note, row.authorId, row.headline, row.workingVersion])).toEqual([
+      ['handover', null, editor.id, 'The editor’s headline', editorVersion],
+      ['overwrite', `Kept over ${editor.name}'s version ${editorVersion}`, writer.id, mine.headline, editorVersion + 1],
+    ]);
+    expect(after.workingCopy).toMatchObject({ ...mine, version: editorVersion + 1, updatedBy: writer.id });
+  });
+
+  it('refuses a settlement based on a version that has moved on again, and changes nothing', async () => {
+    const { writer, editor, draft, editorVersion } = await conflictingEdits('save');
+    await saveChanges(editor, draft.id, { headline: 'The editor again' }, { now: at(25) });
+    const before = await readArticleState(draft.id);
+
+    const error = await caught(
+      saveWorkingCopy(writer, draft.id, { ...(await currentSaveInput(draft.id)), baseVersion: editorVersion, intent: 'merge' }, { now: at(30) }),
+    );
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(await readArticleState(draft.id)).toEqual(before);
+  });
+});

@@ -77,18 +77,59 @@ describe('what a writer may not do', () => {
 });
 
 describe('review', () => {
-  it('refuses to return an article without a note, and changes nothing', async () => {
+  it.each([
+    ['a blank note', { note: '  ' }, 'Tell the writer what to change.'],
+    ['an empty note', { note: '' }, 'Tell the writer what to change.'],
+    ['no note at all', {}, expect.any(String)],
+  ])('refuses to return an article with %s, on note, and changes nothing', async (_, note, message) => {
     const writer = await createStaff('writer');
     const editor = await createStaff('editor');
     const draft = await createDraft(writer);
     await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
     const before = await readArticleState(draft.id);
 
-    const error = await caught(returnArticleToDraft(editor, { articleId: draft.id, expectedVersion: draft.version, note: '  ' }));
+    const error = await caught(returnArticleToDraft(editor, { articleId: draft.id, expectedVersion: draft.version, ...note }));
 
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors).toEqual({ note: ['Tell the writer what to change.'] });
+    expect((error as ValidationError).fieldErrors).toEqual({ note: [message] });
     expect(await readArticleState(draft.id)).toEqual(before);
+    expect(await db().select().from(reviewNotes).where(eq(reviewNotes.articleId, draft.id))).toEqual([]);
+  });
+
+  it('stores an approve note, with the editor’s words, when an article in review is published', async () => {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const draft = await createDraft(writer);
+    await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
+
+    await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version, note: 'Clean copy, thanks.' }, { now: PUBLISHED_AT });
+
+    const notes = await db().select().from(reviewNotes).where(eq(reviewNotes.articleId, draft.id));
+    expect(notes.map((note) => [note.kind, note.authorId, note.body, note.createdAt])).toEqual([
+      ['approve', editor.id, 'Clean copy, thanks.', PUBLISHED_AT],
+    ]);
+  });
+
+  it('stores an approve note without words when the editor gives none', async () => {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const draft = await createDraft(writer);
+    await submitArticle(writer, { articleId: draft.id, expectedVersion: draft.version });
+
+    await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version });
+
+    const notes = await db().select().from(reviewNotes).where(eq(reviewNotes.articleId, draft.id));
+    expect(notes.map((note) => [note.kind, note.authorId, note.body])).toEqual([['approve', editor.id, '']]);
+  });
+
+  it('stores no review note when a draft that was never submitted is published', async () => {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const draft = await createDraft(writer);
+
+    await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version, note: 'Straight out.' });
+
+    expect(await db().select().from(reviewNotes).where(eq(reviewNotes.articleId, draft.id))).toEqual([]);
   });
   it('puts a writer’s own draft in review with a submit revision', async () => {
     const writer = await createStaff('writer');

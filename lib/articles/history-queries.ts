@@ -26,7 +26,7 @@ const AUTOSAVE_REASONS = ['checkpoint', 'pause'] as const;
 export async function listHistory(
   actor: Actor,
   { articleId, before, showAutosaves }: { articleId: number; before?: number | undefined; showAutosaves: boolean },
-): Promise<{ headline: string; total: number; entries: HistoryEntry[]; olderThan: number | null }> {
+): Promise<{ headline: string; total: number; entries: HistoryEntry[]; foldedNewer: number; olderThan: number | null }> {
   const access = await loadRevisionAccess(actor, articleId);
   const filters: SQL[] = [eq(revisions.articleId, articleId)];
   if (before) filters.push(lt(revisions.number, before));
@@ -53,10 +53,14 @@ export async function listHistory(
     return { ...row, foldedBefore: showAutosaves ? 0 : row.number - (older?.number ?? 0) - 1 };
   });
   const hasOlder = rows.length > HISTORY_PAGE_SIZE;
+  // On the first page, autosaves newer than the newest listed revision (typing since the
+  // last explicit save) are counted too, so every revision is either listed or counted.
+  const foldedNewer = !showAutosaves && !before ? access.revisionCount - (page[0]?.number ?? 0) : 0;
   return {
     headline: access.headline,
     total: access.revisionCount,
     entries,
+    foldedNewer,
     olderThan: hasOlder ? page[page.length - 1]!.number : null,
   };
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
-import { articles, revisions, workingCopies } from '@/db/schema';
+import { articles, reviewNotes, revisions, workingCopies } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
@@ -54,10 +54,17 @@ export async function scheduleArticle(actor: Actor, input: unknown, { now = new 
       if (article.status !== 'published' && article.status !== 'scheduled') {
         throw new ValidationError({ unpublishAt: ['Only a published or scheduled article can be scheduled to come down.'] });
       }
+      if (article.scheduledPublishAt && unpublishAt! <= article.scheduledPublishAt) {
+        throw new ValidationError({ unpublishAt: ['Unpublish after the publication time.'] });
+      }
       await tx.update(articles).set({ scheduledUnpublishAt: unpublishAt, scheduleTimeZone: timeZone, scheduledBy: actor.id, updatedAt: now }).where(eq(articles.id, article.id));
     } else {
       const status = await transitionOrRefuse(tx, locked, { event: 'schedule', expectedVersion: fields.expectedVersion });
       requireReadyForReaders(locked);
+      if (article.status === 'in_review') {
+        // Scheduling a submitted piece approves it, as publishing it would.
+        await tx.insert(reviewNotes).values({ articleId: article.id, authorId: actor.id, kind: 'approve', body: '', createdAt: now });
+      }
       const revision = await snapshotForEvent(tx, { locked, actor, intent: 'schedule', now });
       await tx
         .update(articles)
@@ -101,7 +108,14 @@ export async function cancelSchedule(actor: Actor, input: unknown, { now = new D
         : locked.article.status;
     await tx
       .update(articles)
-      .set({ status, scheduledPublishAt: null, scheduledRevisionId: null, scheduledUnpublishAt: null, updatedAt: now })
+      .set({
+        status,
+        scheduledPublishAt: null,
+        scheduledRevisionId: null,
+        scheduledUnpublishAt: null,
+        scheduleTimeZone: null,
+        updatedAt: now,
+      })
       .where(eq(articles.id, articleId));
     await recordAudit(tx, { actorId: actor.id, action: 'article.schedule_cancel', subjectType: 'article', subjectId: articleId, at: now });
   });
@@ -109,63 +123,105 @@ export async function cancelSchedule(actor: Actor, input: unknown, { now = new D
 
 /**
  * Publishes and unpublishes whatever is due. Safe to run from any number of servers at
- * once: each due article is claimed by exactly one of them. Returns what it did.
+ * once: each due article is claimed (FOR UPDATE SKIP LOCKED) and handled in a transaction
+ * of its own, so exactly one server does it, and one article that cannot go out (its
+ * slug taken meanwhile, say) never holds up the others: it goes back to draft, with the
+ * reason in the audit log.
  */
 export async function runDueSchedules({
   now = new Date(),
-  batch = 20,
   db = getDb(),
-}: { now?: Date; batch?: number; db?: Database } = {}): Promise<{ published: number[]; unpublished: number[] }> {
+}: { now?: Date; db?: Database } = {}): Promise<{ published: number[]; unpublished: number[]; failed: number[] }> {
   const published: number[] = [];
   const unpublished: number[] = [];
+  const failed: number[] = [];
+  const skip = new Set<number>();
 
   for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const due = await tx
-        .select({
-          id: articles.id,
-          firstPublishedAt: articles.firstPublishedAt,
-          scheduledBy: articles.scheduledBy,
-          createdBy: articles.createdBy,
-          revisionId: revisions.id,
-          revisionNumber: revisions.number,
-          slug: revisions.slug,
-        })
-        .from(articles)
-        .innerJoin(revisions, eq(revisions.id, articles.scheduledRevisionId))
-        .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledPublishAt, now)))
-        .orderBy(asc(articles.scheduledPublishAt))
-        .limit(batch)
-        .for('update', { of: articles, skipLocked: true });
-      for (const article of due) {
+    let claimed: number | null = null;
+    try {
+      claimed = await db.transaction(async (tx) => {
+        const [due] = await tx
+          .select({
+            id: articles.id,
+            firstPublishedAt: articles.firstPublishedAt,
+            scheduledBy: articles.scheduledBy,
+            createdBy: articles.createdBy,
+            revisionId: revisions.id,
+            revisionNumber: revisions.number,
+            slug: revisions.slug,
+          })
+          .from(articles)
+          .innerJoin(revisions, eq(revisions.id, articles.scheduledRevisionId))
+          .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledPublishAt, now), notInIds(skip)))
+          .orderBy(asc(articles.scheduledPublishAt), asc(articles.id))
+          .limit(1)
+          .for('update', { of: articles, skipLocked: true });
+        if (!due) return null;
+        skip.add(due.id);
         await putRevisionLive(tx, {
-          article,
-          revision: { id: article.revisionId, number: article.revisionNumber },
-          slug: article.slug,
-          actorId: article.scheduledBy ?? article.createdBy,
+          article: due,
+          revision: { id: due.revisionId, number: due.revisionNumber },
+          slug: due.slug,
+          actorId: due.scheduledBy ?? due.createdBy,
           now,
           viaSchedule: true,
         });
-        published.push(article.id);
-      }
-      return due.length < batch;
-    });
-    if (done) break;
+        published.push(due.id);
+        return due.id;
+      });
+    } catch (error) {
+      const articleId = [...skip].at(-1);
+      if (articleId === undefined) throw error;
+      await abandonSchedule(db, { articleId, now, reason: error instanceof Error ? error.message : String(error) });
+      failed.push(articleId);
+      continue;
+    }
+    if (claimed === null) break;
   }
 
+  for (;;) {
+    const claimed = await db.transaction(async (tx) => {
+      const [due] = await tx
+        .select({ id: articles.id, scheduledBy: articles.scheduledBy, createdBy: articles.createdBy })
+        .from(articles)
+        .where(and(eq(articles.status, 'published'), isNotNull(articles.scheduledUnpublishAt), lte(articles.scheduledUnpublishAt, now)))
+        .orderBy(asc(articles.scheduledUnpublishAt), asc(articles.id))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!due) return null;
+      await takeArticleDown(tx, { articleId: due.id, actorId: due.scheduledBy ?? due.createdBy, now, viaSchedule: true });
+      unpublished.push(due.id);
+      return due.id;
+    });
+    if (claimed === null) break;
+  }
+  return { published, unpublished, failed };
+}
+
+/** A scheduled publication that failed goes back to draft, and the audit log says why. */
+async function abandonSchedule(db: Database, { articleId, now, reason }: { articleId: number; now: Date; reason: string }) {
+  console.error(`[byline] scheduled publication of article ${articleId} failed: ${reason}`);
   await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: articles.id, scheduledBy: articles.scheduledBy, createdBy: articles.createdBy })
-      .from(articles)
-      .where(and(eq(articles.status, 'published'), isNotNull(articles.scheduledUnpublishAt), lte(articles.scheduledUnpublishAt, now)))
-      .limit(batch)
-      .for('update', { skipLocked: true });
-    for (const article of due) {
-      await takeArticleDown(tx, { articleId: article.id, actorId: article.scheduledBy ?? article.createdBy, now, viaSchedule: true });
-      unpublished.push(article.id);
-    }
+    const [article] = await tx
+      .update(articles)
+      .set({ status: 'draft', scheduledPublishAt: null, scheduledRevisionId: null, updatedAt: now })
+      .where(and(eq(articles.id, articleId), eq(articles.status, 'scheduled')))
+      .returning({ scheduledBy: articles.scheduledBy });
+    if (!article) return;
+    await recordAudit(tx, {
+      actorId: article.scheduledBy,
+      action: 'article.schedule_failed',
+      subjectType: 'article',
+      subjectId: articleId,
+      details: { reason },
+      at: now,
+    });
   });
-  return { published, unpublished };
+}
+
+function notInIds(ids: Set<number>) {
+  return ids.size > 0 ? notInArray(articles.id, [...ids]) : undefined;
 }
 
 /** What the studio shows about an article's schedule. */

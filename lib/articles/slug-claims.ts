@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articles, articleSlugs, workingCopies } from '@/db/schema';
+import { articles, articleSlugs, revisions, workingCopies } from '@/db/schema';
 
 /**
  * Slugs are claimed in article_slugs, one owner per slug, forever once public: an old
@@ -16,9 +16,14 @@ export async function claimSlug(tx: Transaction, { articleId, slug }: { articleI
 
 /** Lets go of this article's claims that were never public and are no longer in use. */
 export async function releaseUnusedSlugs(tx: Transaction, articleId: number): Promise<void> {
-  const [article] = await tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
+  const [article] = await tx
+    .select({ slug: articles.slug, scheduledSlug: revisions.slug })
+    .from(articles)
+    .leftJoin(revisions, eq(revisions.id, articles.scheduledRevisionId))
+    .where(eq(articles.id, articleId));
   const [copy] = await tx.select({ slug: workingCopies.slug }).from(workingCopies).where(eq(workingCopies.articleId, articleId));
-  const inUse = [article?.slug, copy?.slug].filter((slug): slug is string => Boolean(slug));
+  // The slug of a scheduled revision stays reserved until it goes out.
+  const inUse = [article?.slug, article?.scheduledSlug, copy?.slug].filter((slug): slug is string => Boolean(slug));
   if (inUse.length === 0) return;
   await tx
     .delete(articleSlugs)

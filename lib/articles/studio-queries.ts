@@ -165,34 +165,6 @@ export type RevisionSummary = {
   wasPublished: boolean;
 };
 
-export const REVISIONS_PAGE_SIZE = 50;
-
-/** An article's revisions, newest first, a page at a time. */
-export async function listRevisions(
-  actor: Actor,
-  { articleId, page }: { articleId: number; page: number },
-): Promise<{ headline: string; revisions: RevisionSummary[]; total: number; pageSize: number }> {
-  const db = getDb();
-  const access = await loadRevisionAccess(actor, articleId);
-  const rows = await db
-    .select({
-      number: revisions.number,
-      reason: revisions.reason,
-      note: revisions.note,
-      author: users.name,
-      createdAt: revisions.createdAt,
-      headline: revisions.headline,
-      wasPublished: sql<boolean>`exists (select 1 from ${publications} where ${publications.revisionId} = ${revisions.id})`,
-    })
-    .from(revisions)
-    .innerJoin(users, eq(users.id, revisions.authorId))
-    .where(eq(revisions.articleId, articleId))
-    .orderBy(desc(revisions.number))
-    .limit(REVISIONS_PAGE_SIZE)
-    .offset((page - 1) * REVISIONS_PAGE_SIZE);
-  return { headline: access.headline, revisions: rows, total: access.revisionCount, pageSize: REVISIONS_PAGE_SIZE };
-}
-
 export type RevisionDetail = RevisionSummary & {
   standfirst: string;
   slug: string;

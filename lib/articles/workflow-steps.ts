@@ -10,7 +10,7 @@ import type { Actor, ArticleStatus } from '@/lib/permissions';
 import { describeWorkingCopy, snapshotOf, type LockedArticle } from './article-locking';
 import { planRevisions } from './revision-policy';
 import { cutRevision } from './revision-store';
-import { markSlugPublic, releaseUnusedSlugs } from './slug-claims';
+import { claimSlug, markSlugPublic, releaseUnusedSlugs } from './slug-claims';
 import { nextStatus, STATUS_LABELS, type ArticleEvent } from './status-transitions';
 
 /*
@@ -103,6 +103,9 @@ export async function putRevisionLive(
   },
 ): Promise<string> {
   await tx.insert(publications).values({ articleId: article.id, revisionId: revision.id, publishedBy: actorId, publishedAt: now });
+  if (!(await claimSlug(tx, { articleId: article.id, slug }))) {
+    throw new ValidationError({ slug: [`Another article already uses the slug "${slug}".`] });
+  }
   await markSlugPublic(tx, slug);
   await tx
     .update(articles)

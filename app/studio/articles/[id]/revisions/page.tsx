@@ -60,8 +60,16 @@ export default async function RevisionsPage({
           {showAutosaves ? 'Fold autosaves' : 'Show autosaves'}
         </Link>
       </div>
+      {history.foldedNewer > 0 && (
+        <p className="folded folded-newer">
+          {history.foldedNewer} newer autosave {history.foldedNewer === 1 ? 'checkpoint' : 'checkpoints'} folded:{' '}
+          <Link href={link({ autosaves: true })}>show them</Link>
+        </p>
+      )}
       {sessions.length === 0 ? (
-        <p className="empty-panel">No revisions yet. One is kept on every save, submission and publication.</p>
+        <p className="empty-panel">
+          {history.total === 0 ? 'No revisions yet. One is kept on every save, submission and publication.' : 'Only autosave checkpoints so far.'}
+        </p>
       ) : (
         sessions.map((session) => (
           <section key={`${session.author}-${session.endedAt.toISOString()}`} className="history-session">
