@@ -54,6 +54,15 @@ export class EditorPage {
     }
   }
 
+  /** The text selected in the editor's own state (Tiptap hangs the editor on its element). */
+  async selectedText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const view = document.querySelector('.ProseMirror') as (Element & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } }) | null;
+      const state = view?.editor?.state;
+      return state ? state.doc.textBetween(state.selection.from, state.selection.to) : '';
+    });
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveStatus).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   }
