@@ -49,7 +49,8 @@ export function generatedArticle({ entities, words, seed }: { entities: readonly
     sentences.push(sentence);
     wordCount += sentence.split(/\s+/).length;
   }
-  return sentences.join(random() < 0.5 ? ' ' : '\n\n');
+  // Paragraphs of four sentences, as the editor's plain text separates blocks.
+  return sentences.map((sentence, index) => (index % 4 === 3 ? `${sentence}\n\n` : `${sentence} `)).join('').trimEnd();
 }
 
 /** mulberry32: small and deterministic, so every run measures the same article. */

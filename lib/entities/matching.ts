@@ -75,11 +75,11 @@ export function findMentions(
   const tokens = tokenize(text);
   const skip = mergedSpans(options.skip ?? []);
   const mentions: SuggestedMention[] = [];
-  for (let start = 0; start < tokens.length; start++) {
+  let start = 0;
+  while (start < tokens.length) {
     const match = longestMatchAt({ root: dictionary.root, tokens, start, skip });
-    if (!match) continue;
-    mentions.push(suggestion({ dictionary, text, tokens, start, ...match }));
-    start = match.end;
+    if (match) mentions.push(suggestion({ dictionary, text, tokens, start, ...match }));
+    start = match ? match.end + 1 : start + 1;
   }
   return mentions;
 }
@@ -133,24 +133,30 @@ function childOf(parent: TrieNode, key: string): TrieNode {
   return child;
 }
 
-function longestMatchAt({ root, tokens, start, skip }: { root: TrieNode; tokens: MatchToken[]; start: number; skip: Span[] }) {
+type Match = { end: number; forms: IndexedForm[] };
+
+/** The longest form that matches from token `start` (its last token is `end`), if any. */
+function longestMatchAt({ root, tokens, start, skip }: { root: TrieNode; tokens: MatchToken[]; start: number; skip: Span[] }): Match | undefined {
   if (!startsWord(tokens, start)) return undefined;
-  let best: { end: number; forms: IndexedForm[] } | undefined;
+  let best: Match | undefined;
+  let end = start;
   let node = root.next?.get(tokens[start]!.upper);
-  for (let end = start; node; ) {
+  while (node) {
     if (node.forms && endsWord(tokens, end)) {
+      // Any longer span from the same start would overlap the skipped one too.
       if (overlapsAny(skip, { from: tokens[start]!.from, to: tokens[end]!.to })) break;
-      const forms = node.forms.filter((form) => isCaseMatch(form, tokens, start));
+      const forms = node.forms.filter((form) => isCaseMatch({ form, tokens, start }));
       if (forms.length > 0) best = { end, forms };
     }
-    const following = tokens[++end];
+    end += 1;
+    const following = tokens[end];
     node = following && node.next?.get(stepKey(following, 1));
   }
   return best;
 }
 
 /** The case rule (see the top of the file). The trie already matched the capitalised keys. */
-function isCaseMatch(form: IndexedForm, tokens: MatchToken[], start: number): boolean {
+function isCaseMatch({ form, tokens, start }: { form: IndexedForm; tokens: MatchToken[]; start: number }): boolean {
   let isExact = true;
   let hasNoLowercase = true;
   form.keys.forEach((key, offset) => {

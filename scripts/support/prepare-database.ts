@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { closeDatabase, openDatabase, useDatabase } from '@/db/client';
 import { lockDataDirectory, type DataDirectoryLock } from '@/db/data-dir-lock';
 import { seedIfEmpty, type SeedOutcome } from '@/db/seed/seed-database';
@@ -27,6 +28,11 @@ export async function prepareDatabase({
     useDatabase(handle);
     log('applying migrations');
     await handle.migrate();
+    if (handle.kind === 'embedded') {
+      // PGlite has no autovacuum: without fresh statistics its planner guesses, and the
+      // history of a long-lived article gets slower than it should. Analysing at start is cheap.
+      await handle.db.execute(sql`analyze`);
+    }
     const seed = await seedIfEmpty(handle.db, { config, onProgress: (message) => log(`seeding: ${message}`) });
     await closeDatabase();
     return { lock, seed };
