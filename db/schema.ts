@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -292,3 +293,64 @@ export const reviewNotes = pgTable(
   },
   (t) => [index('review_notes_article_idx').on(t.articleId, t.createdAt)],
 );
+
+export const entityType = pgEnum('entity_type', ['person', 'organization', 'place', 'event', 'topic']);
+
+/**
+ * The people, organizations, places, events and laws/topics articles are about. A merged
+ * entity stays as a row pointing at the one it was merged into, so its old page redirects
+ * and tags in immutable revisions still resolve.
+ */
+export const entities = pgTable(
+  'entities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    type: entityType('type').notNull(),
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description').notNull().default(''),
+    wikidataId: text('wikidata_id'),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => entities.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('entities_slug_key').on(t.slug),
+    index('entities_name_idx').on(sql`lower(${t.name})`),
+    check('entities_wikidata_id_format', sql`${t.wikidataId} is null or ${t.wikidataId} ~ '^Q[1-9][0-9]*$'`),
+  ],
+);
+
+/**
+ * Which entities each published article mentions, derived from its published revision in
+ * the transaction that publishes it (and removed when it is unpublished), so dossiers never
+ * disagree with the text readers see.
+ */
+export const articleEntities = pgTable(
+  'article_entities',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    mentionCount: integer('mention_count').notNull(),
+    firstSentence: text('first_sentence').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.entityId] }),
+    index('article_entities_timeline_idx').on(t.entityId, t.publishedAt),
+  ],
+);
+
+/**
+ * Counters bumped in the same transaction as a change, so every server can tell cheaply
+ * whether something it keeps in memory (the entity catalog) is out of date.
+ */
+export const changeCounters = pgTable('change_counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull().default(0),
+});

@@ -269,3 +269,45 @@ test('review hand-off: submitted, returned with a note, fixed, approved and publ
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('comparing two revisions shows only the changes, inline or side by side, stepping through them by key', async ({ browser }) => {
+  const eddie = await newSignedInPage(browser, 'editor');
+  const { editor, id } = await EditorPage.createDraft(eddie.page, uniqueText('Compare me'));
+  const kept = paragraph('Kept');
+  await editor.typeBody(kept, 'The minister resigned on Monday.', paragraph('Dropped'));
+  await editor.expectSaved();
+  await editor.button('Save revision').click();
+  await editor.expectSaved();
+  await replaceParagraph(eddie.page, 1, 'The minister resigned on Tuesday.');
+  await eddie.page.locator('.ProseMirror p').nth(2).click();
+  await eddie.page.keyboard.press('End');
+  await eddie.page.keyboard.press('Shift+Home');
+  await eddie.page.keyboard.press('Delete');
+  await eddie.page.keyboard.press('Backspace');
+  await editor.expectSaved();
+
+  await eddie.page.goto(`/studio/articles/${id}/revisions`);
+  await eddie.page.locator('.revision-item', { hasText: 'Saved' }).first().getByRole('link', { name: 'Compare with now' }).click();
+  await expect(eddie.page.getByRole('heading', { level: 1 })).toContainText('Current working copy');
+  const changed = eddie.page.getByRole('group', { name: /Changed/ });
+  await expect(changed.locator('del')).toHaveText('Monday');
+  await expect(changed.locator('ins')).toHaveText('Tuesday');
+  await expect(eddie.page.getByRole('group', { name: /Removed/ })).toBeVisible();
+  await expect(eddie.page.getByText(kept)).toHaveCount(0); // unchanged paragraphs are folded
+  await expect(eddie.page.getByRole('button', { name: 'Show 1 unchanged paragraph' })).toBeVisible();
+
+  await eddie.page.keyboard.press('j');
+  await expect(eddie.page.getByText('Change 1 of 2')).toBeVisible();
+  await eddie.page.keyboard.press('j');
+  await expect(eddie.page.getByText('Change 2 of 2')).toBeVisible();
+  await expect(eddie.page.getByRole('group', { name: /Change 2 of 2/ })).toBeFocused();
+
+  await eddie.page.getByRole('button', { name: 'Side by side' }).click();
+  await expect(eddie.page.getByRole('button', { name: 'Side by side' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(changed.getByText('The minister resigned on', { exact: false })).toHaveCount(2);
+
+  await eddie.page.goto(`/studio/articles/${id}/attribution`);
+  await expect(eddie.page.locator('.attribution-item').nth(1)).toContainText(ACCOUNTS.editor.name);
+  await expect(eddie.page.locator('.attribution-item').nth(1)).toContainText('The minister resigned on Tuesday.');
+  await eddie.context.close();
+});

@@ -25,14 +25,17 @@ export type AuditAction =
   | 'article.schedule_cancel'
   | 'article.scheduled_publish'
   | 'article.scheduled_unpublish'
-  | 'article.schedule_failed';
+  | 'article.schedule_failed'
+  | 'entity.create'
+  | 'entity.update'
+  | 'entity.merge';
 
 export async function recordAudit(
   executor: Executor,
   event: {
     actorId: number | null;
     action: AuditAction;
-    subjectType?: 'user' | 'article';
+    subjectType?: 'user' | 'article' | 'entity';
     subjectId?: number | string;
     address?: string | null;
     details?: Record<string, unknown>;

@@ -59,12 +59,13 @@ const ARTICLE_MATRIX: Record<Role, Record<ArticleAbility, Reach>> = {
   },
 };
 
-export type GeneralAbility = 'article.create' | 'user.manage' | 'audit.view';
+export type GeneralAbility = 'article.create' | 'entity.create' | 'entity.manage' | 'user.manage' | 'audit.view';
 
+// Writers may add an entity while tagging; editing and merging entities is an editor's job.
 const GENERAL_MATRIX: Record<Role, Record<GeneralAbility, boolean>> = {
-  admin: { 'article.create': true, 'user.manage': true, 'audit.view': true },
-  editor: { 'article.create': true, 'user.manage': false, 'audit.view': false },
-  writer: { 'article.create': true, 'user.manage': false, 'audit.view': false },
+  admin: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': true, 'audit.view': true },
+  editor: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': false, 'audit.view': false },
+  writer: { 'article.create': true, 'entity.create': true, 'entity.manage': false, 'user.manage': false, 'audit.view': false },
 };
 
 export function canOnArticle(actor: Actor, ability: ArticleAbility, article: ArticleFacts): boolean {

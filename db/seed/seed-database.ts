@@ -4,13 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
-import { sections, users } from '@/db/schema';
+import { entities, sections, users } from '@/db/schema';
 import { createArticleIn, parseWorkingCopy, saveWorkingCopyIn } from '@/lib/articles/article-saving';
 import { publishArticleIn, submitArticleIn } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
 import type { Config } from '@/lib/config';
 import type { Actor } from '@/lib/permissions';
+import { slugify } from '@/lib/articles/slug';
+import { bumpEntityCatalog } from '@/lib/entities/entity-catalog';
 import { insertUser } from '@/lib/users/user-service';
+import { tagEntities } from './annotate';
 import { parseSeedArticle, type SeedArticle } from './article-format';
 
 /*
@@ -76,6 +79,9 @@ async function seedDemoNewsroom(tx: Transaction, onProgress: (message: string) =
   }
   onProgress(`${staff.size} staff`);
 
+  const entityIds = await seedEntities(tx);
+  onProgress(`${entityIds.size} entities`);
+
   const files = fs
     .readdirSync(path.join(NEWSROOM_DIR, 'articles'))
     .filter((file) => file.endsWith('.md'))
@@ -84,7 +90,7 @@ async function seedDemoNewsroom(tx: Transaction, onProgress: (message: string) =
   if (!editor) throw new Error('The demo staff needs an editor to publish.');
   for (const [index, file] of files.entries()) {
     const article = parseSeedArticle(fs.readFileSync(path.join(NEWSROOM_DIR, 'articles', file), 'utf8'), file);
-    await seedArticle(tx, { article, staff, sectionIds, editor });
+    await seedArticle(tx, { article, staff, sectionIds, editor, entityIds });
     onProgress(`article ${index + 1}/${files.length}: ${article.headline}`);
   }
   return files.length;
@@ -97,7 +103,14 @@ async function seedArticle(
     staff,
     sectionIds,
     editor,
-  }: { article: SeedArticle; staff: Map<string, Actor>; sectionIds: Map<string, number>; editor: Actor },
+    entityIds,
+  }: {
+    article: SeedArticle;
+    staff: Map<string, Actor>;
+    sectionIds: Map<string, number>;
+    editor: Actor;
+    entityIds: Map<string, number>;
+  },
 ): Promise<void> {
   const bylines = article.bylines.map((slug) => {
     const person = staff.get(slug);
@@ -126,7 +139,14 @@ async function seedArticle(
     slug: article.slug,
     sectionId,
     bylineIds: bylines.map((person) => person.id),
-    body: article.body,
+    body: tagEntities(
+      article.body,
+      article.entityMentions.map((mention) => {
+        const entityId = entityIds.get(mention.entity);
+        if (!entityId) throw new Error(`${article.slug}: unknown entity "${mention.entity}"`);
+        return { ...mention, entityId };
+      }),
+    ),
   });
   const saved = await saveWorkingCopyIn(tx, { actor: writer, articleId: created.id, fields, now: writtenAt });
   if (article.status === 'in_review') {
@@ -134,6 +154,31 @@ async function seedArticle(
   } else {
     await publishArticleIn(tx, { actor: editor, articleId: created.id, expectedVersion: saved.version, now: publishedAt });
   }
+}
+
+const entitiesSchema = z.array(
+  z.object({
+    name: z.string(),
+    type: z.enum(['person', 'organization', 'place', 'event', 'law', 'topic']),
+    aliases: z.array(z.string()).default([]),
+    description: z.string().default(''),
+  }),
+);
+
+/** The story's entities; the newsroom file says "law" where Byline's type is "law or topic". */
+async function seedEntities(tx: Transaction): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const entity of entitiesSchema.parse(readJson('entities.json'))) {
+    const slug = slugify(entity.name);
+    const aliases = entity.aliases.filter((alias) => alias !== entity.name);
+    const [row] = await tx
+      .insert(entities)
+      .values({ name: entity.name, slug, type: entity.type === 'law' ? 'topic' : entity.type, aliases, description: entity.description })
+      .returning({ id: entities.id });
+    ids.set(entity.name, row!.id);
+  }
+  await bumpEntityCatalog(tx);
+  return ids;
 }
 
 function readJson(file: string): unknown {

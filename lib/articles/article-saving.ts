@@ -11,6 +11,7 @@ import { can, canOnArticle, type Actor } from '@/lib/permissions';
 import { fieldErrorsOf, parseInput } from '@/lib/validation';
 import { newArticleSchema, workingCopyInputSchema, type WorkingCopyInput } from './article-input';
 import { describeWorkingCopy, lockArticleFor, snapshotOf } from './article-locking';
+import { canonicalizeEntityTags } from '@/lib/entities/article-mentions';
 import { assertMaySave } from './edit-lease';
 import { planRevisions } from './revision-policy';
 import { cutRevision } from './revision-store';
@@ -143,7 +144,7 @@ export async function saveWorkingCopyIn(
     slug: fields.slug,
     sectionId: fields.sectionId,
     bylineIds: fields.bylineIds,
-    body: fields.body,
+    body: await canonicalizeEntityTags(tx, fields.body),
   };
   await tx
     .update(workingCopies)

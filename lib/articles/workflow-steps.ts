@@ -1,7 +1,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articles, publications } from '@/db/schema';
+import { articles, publications, revisions } from '@/db/schema';
+import type { BodyDocument } from '@/lib/content/body-document';
+import { clearArticleEntities, recordArticleEntities } from '@/lib/entities/article-mentions';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { bodyToPlainText } from '@/lib/content/plain-text';
@@ -121,6 +123,8 @@ export async function putRevisionLive(
     })
     .where(eq(articles.id, article.id));
   await releaseUnusedSlugs(tx, article.id);
+  const [published] = await tx.select({ body: revisions.body }).from(revisions).where(eq(revisions.id, revision.id));
+  await recordArticleEntities(tx, { articleId: article.id, body: published!.body as BodyDocument, publishedAt: article.firstPublishedAt ?? now });
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_publish' : 'article.publish',
@@ -141,6 +145,7 @@ export async function takeArticleDown(
     .update(articles)
     .set({ status: 'unpublished', publishedRevisionId: null, scheduledUnpublishAt: null, updatedAt: now })
     .where(eq(articles.id, articleId));
+  await clearArticleEntities(tx, articleId);
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_unpublish' : 'article.unpublish',

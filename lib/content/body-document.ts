@@ -21,7 +21,8 @@ export type BodyMark =
   | {
       type: 'link';
       attrs: { href: string; target?: null; rel?: null; class?: null; title?: string | null };
-    };
+    }
+  | { type: 'entity'; attrs: { entityId: number } };
 export type BodyText = { type: 'text'; text: string; marks?: BodyMark[] };
 export type BodyHardBreak = { type: 'hardBreak'; marks?: BodyMark[] };
 export type BodyInline = BodyText | BodyHardBreak;
@@ -62,6 +63,10 @@ const markSchema: z.ZodType<BodyMark> = z.discriminatedUnion('type', [
       class: z.null().optional(),
       title: z.string().max(300).nullable().optional(),
     }),
+  }),
+  z.strictObject({
+    type: z.literal('entity'),
+    attrs: z.strictObject({ entityId: z.number().int().positive().max(2_147_483_647) }),
   }),
 ]);
 

@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { EntityMark } from './entity-mark';
 import { Figure } from './figure-node';
 import { isSafeLinkHref } from './safe-urls';
 
@@ -28,4 +29,5 @@ export const bodyExtensions: Extensions = [
     },
   }),
   Figure,
+  EntityMark,
 ];

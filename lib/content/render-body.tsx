@@ -1,12 +1,33 @@
+import type { Mark as ProseMirrorMark } from '@tiptap/pm/model';
 import { renderToReactElement } from '@tiptap/static-renderer/pm/react';
 import type { ReactNode } from 'react';
 import type { BodyDocument } from './body-document';
 import { bodyExtensions } from './extensions';
 
+/** How the renderer finds an entity's public page from the id a tag stores. */
+export type EntityLinks = ReadonlyMap<number, { slug: string; name: string }>;
+
 /**
  * Renders a stored (already validated) body to React elements on the server, through the
  * same extension list the editor uses: readers need no client JavaScript to read it.
+ * Entity tags become links to their dossiers; a tag whose entity is unknown stays text.
  */
-export function renderBody(document: BodyDocument): ReactNode {
-  return renderToReactElement({ extensions: bodyExtensions, content: document });
+export function renderBody(document: BodyDocument, { entities = new Map() }: { entities?: EntityLinks } = {}): ReactNode {
+  return renderToReactElement({
+    extensions: bodyExtensions,
+    content: document,
+    options: {
+      markMapping: {
+        entity: ({ mark, children }: { mark: ProseMirrorMark; children?: ReactNode }) => {
+          const entity = entities.get(Number(mark.attrs.entityId));
+          if (!entity) return <>{children}</>;
+          return (
+            <a href={`/entities/${entity.slug}`} className="entity-mention" data-entity-id={mark.attrs.entityId}>
+              {children}
+            </a>
+          );
+        },
+      },
+    },
+  });
 }
