@@ -6,7 +6,10 @@ import { contentOf, type WorkingCopyContent } from '@/lib/articles/article-locki
 import { createArticle, saveWorkingCopy } from '@/lib/articles/article-saving';
 import { publishArticle, submitArticle } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
-import type { BodyDocument } from '@/lib/content/body-document';
+import type { BodyDocument, BodyInline } from '@/lib/content/body-document';
+import type { EntitySummary } from '@/lib/entities/entity-catalog';
+import { createEntity } from '@/lib/entities/entity-service';
+import type { EntityType } from '@/lib/entities/entity-types';
 import type { Actor, Role } from '@/lib/permissions';
 
 /*
@@ -184,4 +187,43 @@ export async function appendRevisions({
       .where(eq(workingCopies.articleId, articleId));
     return rows.map((row) => row.number);
   });
+}
+
+/** A run of a tagged paragraph: plain text, or text tagged as a mention of an entity. */
+export type TaggedRun = string | { text: string; entityId: number; bold?: boolean };
+
+/** A mention of `entityId` written as `text`, for taggedBody. */
+export function tag(entityId: number, text: string): TaggedRun {
+  return { text, entityId };
+}
+
+/**
+ * A body whose paragraphs carry entity tags, as the editor stores them:
+ * taggedBody(['President ', tag(bukele.id, 'Nayib Bukele'), ' spoke.'], 'An untagged paragraph.').
+ */
+export function taggedBody(...paragraphsOfRuns: Array<string | TaggedRun[]>): BodyDocument {
+  return {
+    type: 'doc',
+    content: paragraphsOfRuns.map((paragraph) => ({
+      type: 'paragraph',
+      content: (typeof paragraph === 'string' ? [paragraph] : paragraph).map((run): BodyInline => {
+        if (typeof run === 'string') return { type: 'text', text: run };
+        const marks: NonNullable<Extract<BodyInline, { type: 'text' }>['marks']> = [{ type: 'entity', attrs: { entityId: run.entityId } }];
+        if (run.bold) marks.unshift({ type: 'bold' });
+        return { type: 'text', text: run.text, marks };
+      }),
+    })),
+  };
+}
+
+/**
+ * An entity made through the real service by `actor` (any role may create one). The
+ * default name is unique, so that tests sharing a database never collide on names.
+ */
+export async function createEntityAs(
+  actor: Actor,
+  fields: { name?: string; type?: EntityType; aliases?: string[]; description?: string; wikidataId?: string; now?: Date } = {},
+): Promise<EntitySummary> {
+  const { now, ...input } = fields;
+  return createEntity(actor, { name: `Entity ${randomBytes(4).toString('hex')}`, type: 'person', ...input }, now ? { now } : {});
 }

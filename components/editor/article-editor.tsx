@@ -9,8 +9,9 @@ import type { BodyDocument } from '@/lib/content/body-document';
 import { bodyExtensions } from '@/lib/content/extensions';
 import { ConflictResolver } from './conflict-resolver';
 import { EditorToolbar } from './editor-toolbar';
-import { ImageDialog, type FigureAttributes } from './image-dialog';
-import { LinkDialog } from './link-dialog';
+import { EntityPanel } from './entity-panel';
+import { BodyDialogs } from './body-dialogs';
+import { HeadlineFields } from './headline-fields';
 import { Errors, MetaFields } from './meta-fields';
 import { PresenceBanner } from './presence-banner';
 import { ReturnDialog } from './return-dialog';
@@ -61,7 +62,7 @@ export function ArticleEditor({
   };
   const [fields, setFields] = useState<EditorFields>(initialFields);
   const [isSlugLinked, setSlugLinked] = useState(!article.firstPublishedAt && copy.slug === slugify(copy.headline));
-  const [dialog, setDialog] = useState<'link' | 'image' | 'return' | null>(null);
+  const [dialog, setDialog] = useState<'link' | 'image' | 'return' | 'entity' | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const fieldsRef = useRef(fields);
@@ -192,13 +193,25 @@ export function ArticleEditor({
         event.preventDefault();
         setDialog('link');
       }
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e' && editorRef.current?.isFocused) {
+        event.preventDefault();
+        if (canType) openEntityPicker();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
   const returnFocus = useCallback(() => editorRef.current?.commands.focus(), []);
-  const figure = editor?.isActive('figure') ? (editor.getAttributes('figure') as FigureAttributes) : null;
+  const [selectedText, setSelectedText] = useState('');
+  function openEntityPicker() {
+    const current = editorRef.current;
+    if (!current) return;
+    if (current.isActive('entity')) current.chain().extendMarkRange('entity').run();
+    const { from, to } = current.state.selection;
+    setSelectedText(current.state.doc.textBetween(from, to, ' ').trim());
+    setDialog('entity');
+  }
   const unsavedText =
     lease.status.kind === 'lost' && autosave.hasUnsavedEdits()
       ? [fields.headline, fields.standfirst, editor?.getText({ blockSeparator: '\n\n' }) ?? ''].join('\n\n')
@@ -247,38 +260,17 @@ export function ArticleEditor({
             {article.status === 'draft' ? ': it belongs to someone else.' : ': only editors can change it now.'}
           </p>
         )}
-        <div className="field headline-field">
-          <label htmlFor="headline">Headline</label>
-          <textarea
-            id="headline"
-            className="headline-input"
-            rows={2}
-            value={fields.headline}
-            readOnly={!canType}
-            maxLength={200}
-            onChange={(event) => change({ headline: event.target.value.replace(/\n/g, ' ') })}
-            aria-invalid={fieldErrors.headline ? true : undefined}
-            aria-describedby="headline-error"
-          />
-          <Errors id="headline-error" messages={fieldErrors.headline} />
-        </div>
-        <div className="field">
-          <label htmlFor="standfirst">Standfirst</label>
-          <textarea
-            id="standfirst"
-            className="standfirst-input"
-            rows={2}
-            value={fields.standfirst}
-            readOnly={!canType}
-            maxLength={600}
-            onChange={(event) => change({ standfirst: event.target.value })}
-            aria-invalid={fieldErrors.standfirst ? true : undefined}
-            aria-describedby="standfirst-error"
-          />
-          <Errors id="standfirst-error" messages={fieldErrors.standfirst} />
-        </div>
+        <HeadlineFields
+          headline={fields.headline}
+          standfirst={fields.standfirst}
+          isReadOnly={!canType}
+          fieldErrors={fieldErrors}
+          onChange={change}
+        />
         <div className="editor-frame">
-          {editor && canType && <EditorToolbar editor={editor} onLink={() => setDialog('link')} onImage={() => setDialog('image')} />}
+          {editor && canType && (
+            <EditorToolbar editor={editor} onLink={() => setDialog('link')} onImage={() => setDialog('image')} onTag={openEntityPicker} />
+          )}
           <EditorContent editor={editor} />
         </div>
         <Errors id="body-error" messages={fieldErrors.body} />
@@ -326,36 +318,12 @@ export function ArticleEditor({
             onUnlinkSlug={() => setSlugLinked(false)}
           />
         </section>
+        {editor && <EntityPanel editor={editor} canType={canType} />}
       </aside>
 
       <ReturnDialog isOpen={dialog === 'return'} onReturn={(note) => runStep('returnToDraft', note)} onClose={() => setDialog(null)} />
       {editor && (
-        <>
-          <LinkDialog
-            isOpen={dialog === 'link'}
-            initialHref={(editor.getAttributes('link').href as string | undefined) ?? ''}
-            onApply={(href) => {
-              editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-              setDialog(null);
-            }}
-            onRemove={() => {
-              editor.chain().focus().extendMarkRange('link').unsetLink().run();
-              setDialog(null);
-            }}
-            onClose={() => setDialog(null)}
-            returnFocus={returnFocus}
-          />
-          <ImageDialog
-            isOpen={dialog === 'image'}
-            initial={figure ?? { src: '', alt: '', caption: '' }}
-            onApply={(attributes) => {
-              editor.chain().focus().setFigure(attributes).run();
-              setDialog(null);
-            }}
-            onClose={() => setDialog(null)}
-            returnFocus={returnFocus}
-          />
-        </>
+        <BodyDialogs editor={editor} open={dialog} onClose={() => setDialog(null)} selectedText={selectedText} returnFocus={returnFocus} />
       )}
     </div>
   );

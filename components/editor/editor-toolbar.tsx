@@ -7,10 +7,12 @@ export function EditorToolbar({
   editor,
   onLink,
   onImage,
+  onTag,
 }: {
   editor: Editor;
   onLink: () => void;
   onImage: () => void;
+  onTag: () => void;
 }) {
   const active = useEditorState({
     editor,
@@ -24,6 +26,8 @@ export function EditorToolbar({
       blockquote: current.isActive('blockquote'),
       link: current.isActive('link'),
       figure: current.isActive('figure'),
+      entity: current.isActive('entity'),
+      hasSelection: !current.state.selection.empty,
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
     }),
@@ -63,6 +67,15 @@ export function EditorToolbar({
       </ToolButton>
       <ToolButton label={active.figure ? 'Edit image' : 'Image'} onClick={onImage}>
         Image
+      </ToolButton>
+      <ToolButton
+        label={active.entity ? 'Change entity tag' : 'Tag entity'}
+        shortcut="Ctrl+Shift+E"
+        pressed={active.entity}
+        disabled={!active.hasSelection && !active.entity}
+        onClick={onTag}
+      >
+        Tag
       </ToolButton>
       <span className="toolbar-gap" />
       <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!active.canUndo} onClick={() => chain().undo().run()}>

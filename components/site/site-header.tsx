@@ -8,6 +8,16 @@ export function SiteHeader({ siteName }: { siteName: string }) {
         <Link href="/" className="masthead-title">
           {siteName}
         </Link>
+        <nav aria-label="Sections" className="masthead-nav">
+          <ul>
+            <li>
+              <Link href="/">Latest</Link>
+            </li>
+            <li>
+              <Link href="/entities">People &amp; places</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </header>
   );

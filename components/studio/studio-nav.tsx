@@ -27,6 +27,7 @@ export function StudioNav({
         <nav aria-label="Studio" className="studio-links">
           <Link href="/studio">Articles</Link>
           <Link href="/studio/articles/new">New article</Link>
+          <Link href="/studio/entities">Entities</Link>
           {canManageUsers && <Link href="/studio/users">Users</Link>}
           <Link href="/studio/account">Account</Link>
           <Link href="/" target="_blank">

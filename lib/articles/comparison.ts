@@ -9,6 +9,8 @@ import type { Actor } from '@/lib/permissions';
 import { attributeBlocks, type BlockAttribution } from '@/lib/revisions/attribution';
 import { diffBodies, type BlockChange } from '@/lib/revisions/block-diff';
 import { diffMetadata, type MetadataChange, type RevisionMetadata } from '@/lib/revisions/metadata-diff';
+import { describeTagChange, entityTagChanges } from '@/lib/revisions/tag-changes';
+import { getEntityCatalog } from '@/lib/entities/entity-catalog';
 import { resolveBylines } from './bylines';
 import { loadRevisionAccess } from './studio-queries';
 
@@ -20,7 +22,15 @@ export const comparisonQuerySchema = z.object({
 
 type Version = RevisionMetadata & { body: BodyDocument; label: string };
 
-export type Comparison = { headline: string; from: string; to: string; metadata: MetadataChange[]; blocks: BlockChange[] };
+export type Comparison = {
+  headline: string;
+  from: string;
+  to: string;
+  metadata: MetadataChange[];
+  blocks: BlockChange[];
+  /** Tags added and removed, in words: "Nayib Bukele tagged in paragraph 3". */
+  tagNotes: string[];
+};
 
 /** Two versions of an article compared: changed fields and a block-aware body diff. */
 export async function compareVersions(
@@ -29,13 +39,12 @@ export async function compareVersions(
 ): Promise<Comparison> {
   const access = await loadRevisionAccess(actor, articleId);
   const [before, after] = await Promise.all([loadRevision(articleId, from), to === 'current' ? loadWorkingCopy(articleId) : loadRevision(articleId, to)]);
-  return {
-    headline: access.headline,
-    from: before.label,
-    to: after.label,
-    metadata: diffMetadata(before, after),
-    blocks: diffBodies(before.body, after.body),
-  };
+  const blocks = diffBodies(before.body, after.body);
+  const catalog = await getEntityCatalog();
+  const tagNotes = entityTagChanges(blocks).map((change) =>
+    describeTagChange(change, catalog.canonical(change.entityId)?.name ?? `Entity #${change.entityId}`),
+  );
+  return { headline: access.headline, from: before.label, to: after.label, metadata: diffMetadata(before, after), blocks, tagNotes };
 }
 
 const ATTRIBUTION_DEPTH = 200;

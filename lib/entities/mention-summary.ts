@@ -74,6 +74,11 @@ export function sentenceAround(text: string, offset: number): string {
   return sentence.length <= MAX_SENTENCE ? sentence : `${sentence.slice(0, MAX_SENTENCE - 1).trimEnd()}…`;
 }
 
+/** The entity of each mention in one block, in order (a mention split by formatting counts once). */
+export function blockMentionIds(block: BodyBlock): number[] {
+  return textblocks([block]).flatMap((inline) => mentionSpans(inline).spans.map((span) => span.entityId));
+}
+
 /** The inline content of every textblock, in reading order (list items and quotes included). */
 function textblocks(blocks: readonly BodyBlock[]): BodyInline[][] {
   const result: BodyInline[][] = [];

@@ -4,6 +4,9 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { BylineLine } from '@/components/site/byline-line';
+import { JsonLd } from '@/components/site/json-ld';
+import { aboutAndMentions, entityLinksFor } from '@/lib/entities/entity-pages';
+import { entityJsonLd } from '@/lib/json-ld';
 import { findPublishedArticle } from '@/lib/articles/public-articles';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@/lib/articles/slug';
 import { getConfig } from '@/lib/config';
@@ -37,9 +40,28 @@ export default async function ArticlePage({ params }: Props) {
   if (!found) notFound();
   if (found.kind === 'moved') permanentRedirect(`/articles/${found.slug}`);
   const { article } = found;
+  const [entityLinks, structured] = await Promise.all([entityLinksFor(article.body), aboutAndMentions(article.body)]);
+  const { siteUrl, siteName } = getConfig();
 
   return (
     <article className="article">
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: article.headline,
+          description: article.standfirst || undefined,
+          url: `${siteUrl}/articles/${article.slug}`,
+          mainEntityOfPage: `${siteUrl}/articles/${article.slug}`,
+          datePublished: article.publishedAt.toISOString(),
+          dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+          articleSection: article.section.name,
+          author: article.bylines.map((person) => ({ '@type': 'Person', name: person.name })),
+          publisher: { '@type': 'NewsMediaOrganization', name: siteName, url: siteUrl },
+          ...(structured.about.length > 0 ? { about: structured.about.map((entity) => entityJsonLd(entity, siteUrl)) } : {}),
+          ...(structured.mentions.length > 0 ? { mentions: structured.mentions.map((entity) => entityJsonLd(entity, siteUrl)) } : {}),
+        }}
+      />
       <header className="article-header">
         <p className="kicker">
           <Link href="/">{article.section.name}</Link>
@@ -48,7 +70,7 @@ export default async function ArticlePage({ params }: Props) {
         {article.standfirst && <p className="article-standfirst">{article.standfirst}</p>}
         <BylineLine bylines={article.bylines} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
       </header>
-      <div className="article-body">{renderBody(article.body)}</div>
+      <div className="article-body">{renderBody(article.body, { entities: entityLinks })}</div>
     </article>
   );
 }

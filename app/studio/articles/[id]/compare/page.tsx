@@ -26,7 +26,7 @@ export default async function ComparePage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const isSame = comparison.metadata.length === 0 && !hasChanges(comparison.blocks);
+  const isSame = comparison.metadata.length === 0 && !hasChanges(comparison.blocks) && comparison.tagNotes.length === 0;
 
   return (
     <div className="studio-page">
@@ -39,6 +39,18 @@ export default async function ComparePage({
         </h1>
       </div>
       <p className="lede">{comparison.headline}</p>
+      {comparison.tagNotes.length > 0 && (
+        <section className="panel" aria-labelledby="tag-notes-title">
+          <h2 id="tag-notes-title" className="panel-title">
+            Tags
+          </h2>
+          <ul className="tag-notes">
+            {comparison.tagNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {isSame ? (
         <p className="empty-panel">These two versions are the same.</p>
       ) : (
