@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -318,6 +319,10 @@ export const entities = pgTable(
   (t) => [
     uniqueIndex('entities_slug_key').on(t.slug),
     index('entities_name_idx').on(sql`lower(${t.name})`),
+    // One active entity per name: two with one name would make tagging a guess.
+    uniqueIndex('entities_active_name_key')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.mergedIntoId} is null`),
     check('entities_wikidata_id_format', sql`${t.wikidataId} is null or ${t.wikidataId} ~ '^Q[1-9][0-9]*$'`),
   ],
 );
@@ -347,6 +352,25 @@ export const articleEntities = pgTable(
 );
 
 /**
+ * How many published articles mention two entities together, kept up to date at every
+ * publication, unpublication and merge: a dossier's "often mentioned alongside" is then an
+ * index lookup instead of a self-join over every mention.
+ */
+export const entityCoMentions = pgTable(
+  'entity_co_mentions',
+  {
+    entityId: integer('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    otherId: integer('other_id')
+      .notNull()
+      .references(() => entities.id),
+    articles: integer('articles').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.otherId] }), index('entity_co_mentions_ranking_idx').on(t.entityId, t.articles)],
+);
+
+/**
  * Counters bumped in the same transaction as a change, so every server can tell cheaply
  * whether something it keeps in memory (the entity catalog) is out of date.
  */
@@ -354,3 +378,73 @@ export const changeCounters = pgTable('change_counters', {
   name: text('name').primaryKey(),
   value: bigint('value', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * A reusable record of where a claim comes from. Cited by id from article bodies; a URL,
+ * when there is one, is unique once normalised, so one report is one source.
+ */
+export const sources = pgTable(
+  'sources',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    url: text('url'),
+    normalizedUrl: text('normalized_url'),
+    title: text('title').notNull(),
+    outlet: text('outlet').notNull().default(''),
+    author: text('author').notNull().default(''),
+    publishedOn: date('published_on'),
+    accessedOn: date('accessed_on'),
+    notes: text('notes').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('sources_normalized_url_key')
+      .on(t.normalizedUrl)
+      .where(sql`${t.normalizedUrl} is not null`),
+    index('sources_title_idx').on(sql`lower(${t.title})`),
+  ],
+);
+
+/** Which sources each published article cites, derived at publication like its entities. */
+export const articleSources = pgTable(
+  'article_sources',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    citationCount: integer('citation_count').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.sourceId] }), index('article_sources_source_idx').on(t.sourceId, t.publishedAt)],
+);
+
+export const noticeKind = pgEnum('notice_kind', ['correction', 'update', 'clarification', 'editors_note']);
+
+/**
+ * A notice published with a revision: a correction, update, clarification or editor's
+ * note. Append-only, like the publications it belongs to.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    publicationId: bigint('publication_id', { mode: 'number' })
+      .notNull()
+      .references(() => publications.id),
+    kind: noticeKind('kind').notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notices_article_idx').on(t.articleId, t.createdAt), uniqueIndex('notices_publication_key').on(t.publicationId)],
+);

@@ -28,14 +28,17 @@ export type AuditAction =
   | 'article.schedule_failed'
   | 'entity.create'
   | 'entity.update'
-  | 'entity.merge';
+  | 'entity.merge'
+  | 'source.create'
+  | 'source.update'
+  | 'article.coverage_override';
 
 export async function recordAudit(
   executor: Executor,
   event: {
     actorId: number | null;
     action: AuditAction;
-    subjectType?: 'user' | 'article' | 'entity';
+    subjectType?: 'user' | 'article' | 'entity' | 'source';
     subjectId?: number | string;
     address?: string | null;
     details?: Record<string, unknown>;

@@ -162,9 +162,9 @@ describe('isOwnArticle', () => {
 
 describe('can: general abilities', () => {
   const EXPECTED_GENERAL: Record<Role, Record<GeneralAbility, boolean>> = {
-    admin: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': true, 'audit.view': true },
-    editor: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': false, 'audit.view': false },
-    writer: { 'article.create': true, 'entity.create': true, 'entity.manage': false, 'user.manage': false, 'audit.view': false },
+    admin: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'source.create': true, 'source.manage': true, 'user.manage': true, 'audit.view': true },
+    editor: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'source.create': true, 'source.manage': true, 'user.manage': false, 'audit.view': false },
+    writer: { 'article.create': true, 'entity.create': true, 'entity.manage': false, 'source.create': true, 'source.manage': false, 'user.manage': false, 'audit.view': false },
   };
   const cases = Object.entries(EXPECTED_GENERAL).flatMap(([role, abilities]) =>
     Object.entries(abilities).map(([ability, expected]) => ({

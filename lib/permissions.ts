@@ -59,13 +59,45 @@ const ARTICLE_MATRIX: Record<Role, Record<ArticleAbility, Reach>> = {
   },
 };
 
-export type GeneralAbility = 'article.create' | 'entity.create' | 'entity.manage' | 'user.manage' | 'audit.view';
+export type GeneralAbility =
+  | 'article.create'
+  | 'entity.create'
+  | 'entity.manage'
+  | 'source.create'
+  | 'source.manage'
+  | 'user.manage'
+  | 'audit.view';
 
-// Writers may add an entity while tagging; editing and merging entities is an editor's job.
+// Writers may add an entity or a source while writing; editing and merging them is an
+// editor's job.
 const GENERAL_MATRIX: Record<Role, Record<GeneralAbility, boolean>> = {
-  admin: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': true, 'audit.view': true },
-  editor: { 'article.create': true, 'entity.create': true, 'entity.manage': true, 'user.manage': false, 'audit.view': false },
-  writer: { 'article.create': true, 'entity.create': true, 'entity.manage': false, 'user.manage': false, 'audit.view': false },
+  admin: {
+    'article.create': true,
+    'entity.create': true,
+    'entity.manage': true,
+    'source.create': true,
+    'source.manage': true,
+    'user.manage': true,
+    'audit.view': true,
+  },
+  editor: {
+    'article.create': true,
+    'entity.create': true,
+    'entity.manage': true,
+    'source.create': true,
+    'source.manage': true,
+    'user.manage': false,
+    'audit.view': false,
+  },
+  writer: {
+    'article.create': true,
+    'entity.create': true,
+    'entity.manage': false,
+    'source.create': true,
+    'source.manage': false,
+    'user.manage': false,
+    'audit.view': false,
+  },
 };
 
 export function canOnArticle(actor: Actor, ability: ArticleAbility, article: ArticleFacts): boolean {

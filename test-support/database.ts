@@ -83,3 +83,34 @@ export async function databaseRefusal(attempt: PromiseLike<unknown>): Promise<st
 export async function openConnections(database: Database, count = 10): Promise<void> {
   await Promise.all(Array.from({ length: count }, () => database.execute(sql`select pg_sleep(0.02)`)));
 }
+
+/**
+ * Stages a race on the server deterministically: another connection takes a SHARE lock on
+ * `table`, so every transaction that then writes to it waits there, holding whatever locks
+ * it took before. `waitForWaiters(n)` returns once n sessions of this database wait on a
+ * lock; `release()` ends the hold and lets them go on.
+ */
+export async function holdWritesTo(serverUrl: string, table: string) {
+  const client = postgres(serverUrl, { max: 2, onnotice: () => {} });
+  const holder = await client.reserve();
+  await holder`begin`;
+  await holder.unsafe(`lock table ${table} in share mode`);
+  return {
+    async waitForWaiters(count: number, timeoutMs = 10_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const [row] = await client`
+          select count(*)::int as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`;
+        if ((row?.waiting as number) >= count) return;
+        if (Date.now() > deadline) throw new Error(`Expected ${count} sessions waiting on a lock, found ${row?.waiting as number}.`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async release(): Promise<void> {
+      await holder`rollback`;
+      holder.release();
+      await client.end({ timeout: 5 });
+    },
+  };
+}

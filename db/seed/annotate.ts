@@ -72,3 +72,56 @@ function textblocksOf(block: BodyBlock): Array<{ content?: BodyInline[] }> {
       return [];
   }
 }
+
+/**
+ * Inserts citations at the seed parser's offsets (in the same plain-text convention as
+ * entity spans: the citations themselves take no room). Pure; returns a new document.
+ */
+export function insertCitations(
+  document: BodyDocument,
+  markers: ReadonlyArray<{ block: number; at: number; sourceId: number; locator?: string | undefined }>,
+): BodyDocument {
+  return {
+    ...document,
+    content: document.content.map((block, index) => {
+      const here = markers.filter((marker) => marker.block === index);
+      return here.length === 0 ? block : citeBlock(structuredClone(block), here);
+    }),
+  };
+}
+
+function citeBlock(block: BodyBlock, markers: ReadonlyArray<{ at: number; sourceId: number; locator?: string | undefined }>): BodyBlock {
+  const emitted = new Set<number>();
+  // Each position's citations are placed once, the first time the walk reaches it.
+  const citationsAt = (position: number): BodyInline[] => {
+    if (emitted.has(position)) return [];
+    emitted.add(position);
+    return markers
+      .filter((marker) => marker.at === position)
+      .map((marker) => ({ type: 'citation', attrs: { sourceId: marker.sourceId, quote: null, locator: marker.locator ?? null } }));
+  };
+  let offset = 0;
+  for (const [index, textblock] of textblocksOf(block).entries()) {
+    if (index > 0) offset += 1;
+    const result: BodyInline[] = [...citationsAt(offset)];
+    for (const node of textblock.content ?? []) {
+      if (node.type !== 'text') {
+        result.push(node);
+        offset += node.type === 'citation' ? 0 : 1;
+        result.push(...citationsAt(offset));
+        continue;
+      }
+      const end = offset + node.text.length;
+      const cuts = [...new Set(markers.map((marker) => marker.at))].filter((at) => at > offset && at < end).sort((a, b) => a - b);
+      let cursor = offset;
+      for (const position of cuts) {
+        result.push({ ...node, text: node.text.slice(cursor - offset, position - offset) }, ...citationsAt(position));
+        cursor = position;
+      }
+      result.push({ ...node, text: node.text.slice(cursor - offset) }, ...citationsAt(end));
+      offset = end;
+    }
+    if (textblock.content) textblock.content = result.filter((node) => node.type !== 'text' || node.text.length > 0);
+  }
+  return block;
+}

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
-import { entities, sections, users } from '@/db/schema';
+import { entities, sections, sources, users } from '@/db/schema';
 import { createArticleIn, parseWorkingCopy, saveWorkingCopyIn } from '@/lib/articles/article-saving';
 import { publishArticleIn, submitArticleIn } from '@/lib/articles/article-workflow';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -13,7 +13,8 @@ import type { Actor } from '@/lib/permissions';
 import { slugify } from '@/lib/articles/slug';
 import { bumpEntityCatalog } from '@/lib/entities/entity-catalog';
 import { insertUser } from '@/lib/users/user-service';
-import { tagEntities } from './annotate';
+import { insertCitations, tagEntities } from './annotate';
+import { normalizeSourceUrl } from '@/lib/sources/source-url';
 import { parseSeedArticle, type SeedArticle } from './article-format';
 
 /*
@@ -81,6 +82,8 @@ async function seedDemoNewsroom(tx: Transaction, onProgress: (message: string) =
 
   const entityIds = await seedEntities(tx);
   onProgress(`${entityIds.size} entities`);
+  const sourceIds = await seedSources(tx);
+  onProgress(`${sourceIds.size} sources`);
 
   const files = fs
     .readdirSync(path.join(NEWSROOM_DIR, 'articles'))
@@ -90,7 +93,7 @@ async function seedDemoNewsroom(tx: Transaction, onProgress: (message: string) =
   if (!editor) throw new Error('The demo staff needs an editor to publish.');
   for (const [index, file] of files.entries()) {
     const article = parseSeedArticle(fs.readFileSync(path.join(NEWSROOM_DIR, 'articles', file), 'utf8'), file);
-    await seedArticle(tx, { article, staff, sectionIds, editor, entityIds });
+    await seedArticle(tx, { article, staff, sectionIds, editor, entityIds, sourceIds });
     onProgress(`article ${index + 1}/${files.length}: ${article.headline}`);
   }
   return files.length;
@@ -104,12 +107,14 @@ async function seedArticle(
     sectionIds,
     editor,
     entityIds,
+    sourceIds,
   }: {
     article: SeedArticle;
     staff: Map<string, Actor>;
     sectionIds: Map<string, number>;
     editor: Actor;
     entityIds: Map<string, number>;
+    sourceIds: Map<string, number>;
   },
 ): Promise<void> {
   const bylines = article.bylines.map((slug) => {
@@ -139,12 +144,19 @@ async function seedArticle(
     slug: article.slug,
     sectionId,
     bylineIds: bylines.map((person) => person.id),
-    body: tagEntities(
-      article.body,
-      article.entityMentions.map((mention) => {
-        const entityId = entityIds.get(mention.entity);
-        if (!entityId) throw new Error(`${article.slug}: unknown entity "${mention.entity}"`);
-        return { ...mention, entityId };
+    body: insertCitations(
+      tagEntities(
+        article.body,
+        article.entityMentions.map((mention) => {
+          const entityId = entityIds.get(mention.entity);
+          if (!entityId) throw new Error(`${article.slug}: unknown entity "${mention.entity}"`);
+          return { ...mention, entityId };
+        }),
+      ),
+      article.citations.map((citation) => {
+        const sourceId = sourceIds.get(citation.source);
+        if (!sourceId) throw new Error(`${article.slug}: unknown source "${citation.source}"`);
+        return { ...citation, sourceId };
       }),
     ),
   });
@@ -178,6 +190,40 @@ async function seedEntities(tx: Transaction): Promise<Map<string, number>> {
     ids.set(entity.name, row!.id);
   }
   await bumpEntityCatalog(tx);
+  return ids;
+}
+
+const sourcesSchema = z.array(
+  z.object({
+    key: z.string(),
+    headline: z.string().nullable(),
+    standfirst: z.string().optional(),
+    outlet: z.string().nullable(),
+    author: z.string().nullable(),
+    published: z.string(),
+    url: z.string().nullable(),
+    note: z.string().optional(),
+  }),
+);
+
+/** The five reports the story rests on. A report without a headline is titled by its summary. */
+async function seedSources(tx: Transaction): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const report of sourcesSchema.parse(readJson('sources.json'))) {
+    const [row] = await tx
+      .insert(sources)
+      .values({
+        title: report.headline ?? report.standfirst ?? `Report of ${report.published.slice(0, 10)}`,
+        outlet: report.outlet ?? '',
+        author: report.author ?? '',
+        publishedOn: report.published.slice(0, 10),
+        url: report.url,
+        normalizedUrl: report.url ? normalizeSourceUrl(report.url) : null,
+        notes: report.note ?? '',
+      })
+      .returning({ id: sources.id });
+    ids.set(report.key, row!.id);
+  }
   return ids;
 }
 

@@ -44,6 +44,19 @@ export const articleActionSchema = z.object({
   note: z.string().trim().max(2000, 'Keep the note under 2,000 characters.').optional(),
 });
 
+export const NOTICE_KINDS = ['correction', 'update', 'clarification', 'editors_note'] as const;
+
+/** Publishing: optionally with a notice (when republishing) and, when claims lack sources, a reason to go ahead. */
+export const publishActionSchema = articleActionSchema.extend({
+  notice: z
+    .object({
+      kind: z.enum(NOTICE_KINDS, 'Choose correction, update, clarification or editor’s note.'),
+      body: z.string().trim().min(1, 'Write the notice readers will see.').max(2000, 'Keep the notice under 2,000 characters.'),
+    })
+    .optional(),
+  coverageOverride: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').optional(),
+});
+
 /** Returning an article to its writer always says what to fix. */
 export const returnActionSchema = articleActionSchema.extend({
   note: z.string().trim().min(1, 'Tell the writer what to change.').max(2000, 'Keep the note under 2,000 characters.'),

@@ -12,6 +12,7 @@ import { fieldErrorsOf, parseInput } from '@/lib/validation';
 import { newArticleSchema, workingCopyInputSchema, type WorkingCopyInput } from './article-input';
 import { describeWorkingCopy, lockArticleFor, snapshotOf } from './article-locking';
 import { canonicalizeEntityTags } from '@/lib/entities/article-mentions';
+import { checkCitedSources } from '@/lib/sources/article-citations';
 import { assertMaySave } from './edit-lease';
 import { planRevisions } from './revision-policy';
 import { cutRevision } from './revision-store';
@@ -146,6 +147,7 @@ export async function saveWorkingCopyIn(
     bylineIds: fields.bylineIds,
     body: await canonicalizeEntityTags(tx, fields.body),
   };
+  await checkCitedSources(tx, content.body);
   await tx
     .update(workingCopies)
     .set({ ...content, version, updatedBy: actor.id, updatedAt: now })

@@ -5,9 +5,9 @@ import { articles, reviewNotes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { Actor, ArticleStatus } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation';
-import { articleActionSchema, returnActionSchema } from './article-input';
+import { articleActionSchema, publishActionSchema, returnActionSchema } from './article-input';
 import { lockArticleFor } from './article-locking';
-import { putRevisionLive, requireReadyForReaders, snapshotForEvent, takeArticleDown, transitionOrRefuse } from './workflow-steps';
+import { putRevisionLive, requireReadyForReaders, snapshotForEvent, takeArticleDown, transitionOrRefuse, type NoticeKind } from './workflow-steps';
 
 /*
  * Status changes: submit for review, return to draft, publish and unpublish. Each names
@@ -50,8 +50,10 @@ export async function returnArticleToDraft(actor: Actor, input: unknown, { now =
 }
 
 export async function publishArticle(actor: Actor, input: unknown, options: Options = {}): Promise<WorkflowResult> {
-  const { articleId, expectedVersion, note } = parseInput(articleActionSchema, input);
-  return getDb().transaction((tx) => publishArticleIn(tx, { actor, articleId, expectedVersion, note, now: options.now ?? new Date() }));
+  const { articleId, expectedVersion, note, notice, coverageOverride } = parseInput(publishActionSchema, input);
+  return getDb().transaction((tx) =>
+    publishArticleIn(tx, { actor, articleId, expectedVersion, note, notice, coverageOverride, now: options.now ?? new Date() }),
+  );
 }
 
 export async function publishArticleIn(
@@ -61,8 +63,18 @@ export async function publishArticleIn(
     articleId,
     expectedVersion,
     note,
+    notice,
+    coverageOverride,
     now,
-  }: { actor: Actor; articleId: number; expectedVersion: number; note?: string | undefined; now: Date },
+  }: {
+    actor: Actor;
+    articleId: number;
+    expectedVersion: number;
+    note?: string | undefined;
+    notice?: { kind: NoticeKind; body: string } | undefined;
+    coverageOverride?: string | undefined;
+    now: Date;
+  },
 ): Promise<WorkflowResult> {
   const locked = await lockArticleFor(tx, { actor, articleId, ability: 'publish' });
   const status = await transitionOrRefuse(tx, locked, { event: 'publish', expectedVersion });
@@ -72,7 +84,7 @@ export async function publishArticleIn(
     await tx.insert(reviewNotes).values({ articleId, authorId: actor.id, kind: 'approve', body: note ?? '', createdAt: now });
   }
   const revision = await snapshotForEvent(tx, { locked, actor, intent: 'publish', now });
-  const slug = await putRevisionLive(tx, { article: locked.article, revision, slug: locked.copy.slug, actorId: actor.id, now });
+  const slug = await putRevisionLive(tx, { article: locked.article, revision, slug: locked.copy.slug, actorId: actor.id, now, notice });
   return { status, slug, revisionNumber: revision.number };
 }
 

@@ -9,7 +9,8 @@ import type { Actor } from '@/lib/permissions';
 import { attributeBlocks, type BlockAttribution } from '@/lib/revisions/attribution';
 import { diffBodies, type BlockChange } from '@/lib/revisions/block-diff';
 import { diffMetadata, type MetadataChange, type RevisionMetadata } from '@/lib/revisions/metadata-diff';
-import { describeTagChange, entityTagChanges } from '@/lib/revisions/tag-changes';
+import { citationChanges, describeCitationChange, describeTagChange, entityTagChanges } from '@/lib/revisions/tag-changes';
+import { describeSources } from '@/lib/sources/source-service';
 import { getEntityCatalog } from '@/lib/entities/entity-catalog';
 import { resolveBylines } from './bylines';
 import { loadRevisionAccess } from './studio-queries';
@@ -41,9 +42,12 @@ export async function compareVersions(
   const [before, after] = await Promise.all([loadRevision(articleId, from), to === 'current' ? loadWorkingCopy(articleId) : loadRevision(articleId, to)]);
   const blocks = diffBodies(before.body, after.body);
   const catalog = await getEntityCatalog();
-  const tagNotes = entityTagChanges(blocks).map((change) =>
-    describeTagChange(change, catalog.canonical(change.entityId)?.name ?? `Entity #${change.entityId}`),
-  );
+  const cited = citationChanges(blocks);
+  const sourceTitles = await describeSources(getDb(), [...new Set(cited.map((change) => change.sourceId))]);
+  const tagNotes = [
+    ...entityTagChanges(blocks).map((change) => describeTagChange(change, catalog.canonical(change.entityId)?.name ?? `Entity #${change.entityId}`)),
+    ...cited.map((change) => describeCitationChange(change, sourceTitles.get(change.sourceId)?.title ?? `source #${change.sourceId}`)),
+  ];
   return { headline: access.headline, from: before.label, to: after.label, metadata: diffMetadata(before, after), blocks, tagNotes };
 }
 

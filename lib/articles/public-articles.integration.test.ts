@@ -86,6 +86,8 @@ describe('the published revision, not the working copy', () => {
         bylines: [{ id: writer.id, name: writer.name, slug: expect.any(String) }],
         publishedAt,
         updatedAt: null,
+        notices: [],
+        publicationCount: 1,
       },
     });
   });

@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, articleSlugs, revisions, sections } from '@/db/schema';
+import { articles, articleSlugs, notices, publications, revisions, sections } from '@/db/schema';
+
+type NoticeKind = (typeof notices.$inferSelect)['kind'];
 import type { BodyDocument } from '@/lib/content/body-document';
 import { resolveBylines, type Byline } from './bylines';
 
@@ -20,7 +22,13 @@ export type PublicArticle = {
   bylines: Byline[];
   publishedAt: Date;
   updatedAt: Date | null;
+  /** Corrections, updates, clarifications and editor's notes, oldest first. */
+  notices: PublicNotice[];
+  /** How many times it was published: the change log exists from the second. */
+  publicationCount: number;
 };
+
+export type PublicNotice = { kind: NoticeKind; body: string; at: Date };
 
 export type PublicArticleLookup = { kind: 'article'; article: PublicArticle } | { kind: 'moved'; slug: string } | null;
 
@@ -35,7 +43,15 @@ export async function findPublishedArticle(slug: string): Promise<PublicArticleL
     .innerJoin(sections, eq(sections.id, revisions.sectionId))
     .where(and(eq(articles.slug, slug), isPublished));
   if (row) {
-    const [bylines] = await resolveBylines(db, [row.revision.bylineIds]);
+    const [[bylines], noticeRows, [publicationTotals]] = await Promise.all([
+      resolveBylines(db, [row.revision.bylineIds]),
+      db
+        .select({ kind: notices.kind, body: notices.body, at: notices.createdAt })
+        .from(notices)
+        .where(eq(notices.articleId, row.article.id))
+        .orderBy(asc(notices.createdAt), asc(notices.id)),
+      db.select({ total: count() }).from(publications).where(eq(publications.articleId, row.article.id)),
+    ]);
     const { article, revision } = row;
     const publishedAt = article.firstPublishedAt!;
     const lastPublishedAt = article.lastPublishedAt ?? publishedAt;
@@ -51,6 +67,8 @@ export async function findPublishedArticle(slug: string): Promise<PublicArticleL
         bylines: bylines ?? [],
         publishedAt,
         updatedAt: lastPublishedAt.getTime() > publishedAt.getTime() ? lastPublishedAt : null,
+        notices: noticeRows,
+        publicationCount: publicationTotals?.total ?? 1,
       },
     };
   }

@@ -1,9 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articles, publications, revisions } from '@/db/schema';
+import { articles, notices, publications, revisions } from '@/db/schema';
+
+export type NoticeKind = (typeof notices.$inferInsert)['kind'];
 import type { BodyDocument } from '@/lib/content/body-document';
 import { clearArticleEntities, recordArticleEntities } from '@/lib/entities/article-mentions';
+import { clearArticleSources, recordArticleSources } from '@/lib/sources/article-citations';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { bodyToPlainText } from '@/lib/content/plain-text';
@@ -95,6 +98,7 @@ export async function putRevisionLive(
     actorId,
     now,
     viaSchedule = false,
+    notice = null,
   }: {
     article: { id: number; firstPublishedAt: Date | null };
     revision: { id: number; number: number };
@@ -102,9 +106,20 @@ export async function putRevisionLive(
     actorId: number;
     now: Date;
     viaSchedule?: boolean;
+    /** A correction, update, clarification or editor's note published with this revision. */
+    notice?: { kind: NoticeKind; body: string } | null;
   },
 ): Promise<string> {
-  await tx.insert(publications).values({ articleId: article.id, revisionId: revision.id, publishedBy: actorId, publishedAt: now });
+  if (notice && !article.firstPublishedAt) {
+    throw new ValidationError({ notice: ['A notice goes with republishing: this article has not been published yet.'] });
+  }
+  const [publication] = await tx
+    .insert(publications)
+    .values({ articleId: article.id, revisionId: revision.id, publishedBy: actorId, publishedAt: now })
+    .returning({ id: publications.id });
+  if (notice) {
+    await tx.insert(notices).values({ articleId: article.id, publicationId: publication!.id, kind: notice.kind, body: notice.body, createdBy: actorId, createdAt: now });
+  }
   if (!(await claimSlug(tx, { articleId: article.id, slug }))) {
     throw new ValidationError({ slug: [`Another article already uses the slug "${slug}".`] });
   }
@@ -124,7 +139,9 @@ export async function putRevisionLive(
     .where(eq(articles.id, article.id));
   await releaseUnusedSlugs(tx, article.id);
   const [published] = await tx.select({ body: revisions.body }).from(revisions).where(eq(revisions.id, revision.id));
-  await recordArticleEntities(tx, { articleId: article.id, body: published!.body as BodyDocument, publishedAt: article.firstPublishedAt ?? now });
+  const body = published!.body as BodyDocument;
+  await recordArticleEntities(tx, { articleId: article.id, body, publishedAt: article.firstPublishedAt ?? now });
+  await recordArticleSources(tx, { articleId: article.id, body, publishedAt: article.firstPublishedAt ?? now });
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_publish' : 'article.publish',
@@ -146,6 +163,7 @@ export async function takeArticleDown(
     .set({ status: 'unpublished', publishedRevisionId: null, scheduledUnpublishAt: null, updatedAt: now })
     .where(eq(articles.id, articleId));
   await clearArticleEntities(tx, articleId);
+  await clearArticleSources(tx, articleId);
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_unpublish' : 'article.unpublish',

@@ -13,6 +13,8 @@ export const BODY_LIMITS = {
   maxTextLength: 100_000,
   maxCaptionLength: 1_000,
   maxAltLength: 500,
+  maxQuoteLength: 1_000,
+  maxLocatorLength: 100,
 } as const;
 
 export type BodyMark =
@@ -25,7 +27,9 @@ export type BodyMark =
   | { type: 'entity'; attrs: { entityId: number } };
 export type BodyText = { type: 'text'; text: string; marks?: BodyMark[] };
 export type BodyHardBreak = { type: 'hardBreak'; marks?: BodyMark[] };
-export type BodyInline = BodyText | BodyHardBreak;
+/** A citation at a point in the text: which source, and optionally the words quoted and where in it. */
+export type BodyCitation = { type: 'citation'; attrs: { sourceId: number; quote?: string | null; locator?: string | null } };
+export type BodyInline = BodyText | BodyHardBreak | BodyCitation;
 export type BodyParagraph = { type: 'paragraph'; content?: BodyInline[] };
 export type BodyHeading = { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: BodyInline[] };
 export type BodyListItem = { type: 'listItem'; content: BodyBlock[] };
@@ -79,6 +83,14 @@ const inlineSchema: z.ZodType<BodyInline> = z.discriminatedUnion('type', [
     marks,
   }),
   z.strictObject({ type: z.literal('hardBreak'), marks }),
+  z.strictObject({
+    type: z.literal('citation'),
+    attrs: z.strictObject({
+      sourceId: z.number().int().positive().max(2_147_483_647),
+      quote: z.string().max(BODY_LIMITS.maxQuoteLength, 'Keep a cited quote under 1,000 characters').nullable().optional(),
+      locator: z.string().max(BODY_LIMITS.maxLocatorLength, 'Keep a locator (page, timestamp) under 100 characters').nullable().optional(),
+    }),
+  }),
 ]);
 
 const inlineContent = z.array(inlineSchema).optional();

@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { CitationNode } from './citation-node';
 import { EntityMark } from './entity-mark';
 import { Figure } from './figure-node';
 import { isSafeLinkHref } from './safe-urls';
@@ -30,4 +31,5 @@ export const bodyExtensions: Extensions = [
   }),
   Figure,
   EntityMark,
+  CitationNode,
 ];

@@ -34,5 +34,6 @@ function joinLines(lines: string[]): string {
 
 /** The text of a paragraph's or heading's inline content, marks dropped, a hard break read as a space. */
 export function inlineText(content: BodyInline[] | undefined): string {
-  return (content ?? []).map((node) => (node.type === 'text' ? node.text : ' ')).join('');
+  // A hard break reads as a space; a citation marker has no words of its own.
+  return (content ?? []).map((node) => (node.type === 'text' ? node.text : node.type === 'citation' ? '' : ' ')).join('');
 }

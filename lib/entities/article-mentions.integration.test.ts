@@ -4,7 +4,7 @@ import { runDueSchedules, scheduleArticle } from '@/lib/articles/scheduling';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
-import { useFreshDatabase } from '@/test-support/database';
+import { holdWritesTo, useFreshDatabase } from '@/test-support/database';
 import {
   createDraft,
   createEntityAs,
@@ -16,10 +16,10 @@ import {
   taggedBody,
 } from '@/test-support/factories';
 import { caught, readArticleMentions, readArticleState, readEntityState } from '@/test-support/inspect';
-import { findDossier } from './entity-pages';
+import { findDossier, listEntityIndex } from './entity-pages';
 import { mergeEntities } from './entity-service';
 
-useFreshDatabase();
+const { url } = useFreshDatabase();
 
 const FIRST_PUBLISHED = new Date('2030-04-01T09:00:00Z');
 const EDITED = new Date('2030-04-01T11:00:00Z');
@@ -216,6 +216,35 @@ describe('mentions follow publication', () => {
     await publishArticle(editor, { articleId: article.id, expectedVersion: article.version }, { now: REPUBLISHED });
 
     expect(await mentionsOf(article.id)).toEqual([{ entityId: into.id, mentionCount: 3, firstSentence: 'He and his brother spoke.', publishedAt: FIRST_PUBLISHED }]);
+  });
+
+  it('counts an article published while its entity is being merged for the entity merged into', async () => {
+    const writer = await createStaff('writer');
+    const editor = await createStaff('editor');
+    const from = await createEntityAs(editor);
+    const into = await createEntityAs(editor);
+    const draft = await createDraft(writer, { body: taggedBody([tag(from.id, 'The old name'), ' was there.']) });
+    // On the server the merge is held just before it commits (its audit event waits) while
+    // the publication runs; PGlite has one connection, so there they run one after the other.
+    const serverUrl = url();
+    const hold = serverUrl ? await holdWritesTo(serverUrl, 'audit_events') : null;
+    let merging: Promise<unknown> | undefined;
+    let publishing: Promise<unknown> | undefined;
+    try {
+      merging = mergeEntities(editor, { fromId: from.id, intoId: into.id });
+      await hold?.waitForWaiters(1);
+      publishing = publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version });
+      await hold?.waitForWaiters(2);
+    } finally {
+      await hold?.release();
+    }
+
+    const outcomes = await Promise.allSettled([merging, publishing]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect((await mentionsOf(draft.id)).map((row) => [row.entityId, row.mentionCount])).toEqual([[into.id, 1]]);
+    expect((await readEntityState(from.id)).mentions).toEqual([]);
+    expect((await listEntityIndex()).map((entry) => entry.slug)).not.toContain(from.slug);
   });
 
   it('records the mentions of a scheduled publication when it goes out, from the approved revision', async () => {

@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articleEntities } from '@/db/schema';
+import { articleEntities, entityCoMentions } from '@/db/schema';
 import type { BodyBlock, BodyDocument, BodyInline } from '@/lib/content/body-document';
 import { ValidationError } from '@/lib/errors';
-import { getEntityCatalog } from './entity-catalog';
+import { getEntityCatalog, lockEntityCatalog } from './entity-catalog';
 import { summarizeMentions, taggedEntityIds } from './mention-summary';
 
 /**
@@ -37,10 +37,12 @@ export async function recordArticleEntities(
   tx: Transaction,
   { articleId, body, publishedAt }: { articleId: number; body: BodyDocument; publishedAt: Date },
 ): Promise<void> {
+  await lockEntityCatalog(tx, 'share');
   await clearArticleEntities(tx, articleId);
   const catalog = await getEntityCatalog(tx);
   const mentions = summarizeMentions(body, (id) => catalog.canonical(id)?.id ?? null);
   if (mentions.length === 0) return;
+  await countCoMentions(tx, mentions.map((mention) => mention.entityId), 1);
   await tx.insert(articleEntities).values(
     mentions.map((mention) => ({
       articleId,
@@ -53,7 +55,24 @@ export async function recordArticleEntities(
 }
 
 export async function clearArticleEntities(tx: Transaction, articleId: number): Promise<void> {
-  await tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId));
+  const removed = await tx.delete(articleEntities).where(eq(articleEntities.articleId, articleId)).returning({ entityId: articleEntities.entityId });
+  await countCoMentions(tx, removed.map((row) => row.entityId), -1);
+}
+
+/** Adds (or takes away) one article to the count of every pair of the given entities. */
+export async function countCoMentions(tx: Transaction, entityIds: readonly number[], delta: 1 | -1): Promise<void> {
+  const pairs = entityIds.flatMap((entityId) => entityIds.filter((otherId) => otherId !== entityId).map((otherId) => ({ entityId, otherId })));
+  if (pairs.length === 0) return;
+  if (delta > 0) {
+    await tx
+      .insert(entityCoMentions)
+      .values(pairs.map((pair) => ({ ...pair, articles: 1 })))
+      .onConflictDoUpdate({ target: [entityCoMentions.entityId, entityCoMentions.otherId], set: { articles: sql`${entityCoMentions.articles} + 1` } });
+    return;
+  }
+  const touched = or(...pairs.map((pair) => and(eq(entityCoMentions.entityId, pair.entityId), eq(entityCoMentions.otherId, pair.otherId))));
+  await tx.update(entityCoMentions).set({ articles: sql`${entityCoMentions.articles} - 1` }).where(touched);
+  await tx.delete(entityCoMentions).where(and(touched, lte(entityCoMentions.articles, 0)));
 }
 
 function retagBlock(block: BodyBlock, canonical: ReadonlyMap<number, number>): BodyBlock {

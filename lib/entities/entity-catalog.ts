@@ -14,6 +14,16 @@ import { buildDictionary, type EntityDictionary } from './matching';
 
 const COUNTER = 'entities';
 
+/**
+ * Serialises work on entities: changes take the counter row for update, and publications
+ * take it for share before reading the catalog, so a publication never files mentions
+ * under an entity a merge is retiring at that moment.
+ */
+export async function lockEntityCatalog(tx: Transaction, mode: 'share' | 'update'): Promise<void> {
+  await tx.insert(changeCounters).values({ name: COUNTER, value: 0 }).onConflictDoNothing();
+  await tx.select({ value: changeCounters.value }).from(changeCounters).where(eq(changeCounters.name, COUNTER)).for(mode === 'share' ? 'share' : 'update');
+}
+
 /** Call in the transaction of every change to entities. */
 export async function bumpEntityCatalog(tx: Transaction): Promise<void> {
   await tx

@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleEntities, articles, entities, revisions } from '@/db/schema';
+import { articleEntities, articles, entities, entityCoMentions, revisions } from '@/db/schema';
 import type { BodyDocument } from '@/lib/content/body-document';
 import type { EntityLinks } from '@/lib/content/render-body';
 import { getEntityCatalog } from './entity-catalog';
@@ -41,7 +40,6 @@ export async function findDossier(slug: string, { page = 1 }: { page?: number } 
     const target = (await getEntityCatalog()).canonical(entity.id);
     return target ? { kind: 'moved', slug: target.slug } : null;
   }
-  const other = alias(articleEntities, 'other');
   const [timeline, [totals], alongside] = await Promise.all([
     db
       .select({
@@ -60,13 +58,11 @@ export async function findDossier(slug: string, { page = 1 }: { page?: number } 
       .offset((page - 1) * DOSSIER_PAGE_SIZE),
     db.select({ total: count() }).from(articleEntities).where(eq(articleEntities.entityId, entity.id)),
     db
-      .select({ slug: entities.slug, name: entities.name, type: entities.type, articles: sql<number>`count(*)::int` })
-      .from(articleEntities)
-      .innerJoin(other, and(eq(other.articleId, articleEntities.articleId), ne(other.entityId, articleEntities.entityId)))
-      .innerJoin(entities, eq(entities.id, other.entityId))
-      .where(eq(articleEntities.entityId, entity.id))
-      .groupBy(entities.id, entities.slug, entities.name, entities.type)
-      .orderBy(desc(sql`count(*)`), entities.name)
+      .select({ slug: entities.slug, name: entities.name, type: entities.type, articles: entityCoMentions.articles })
+      .from(entityCoMentions)
+      .innerJoin(entities, eq(entities.id, entityCoMentions.otherId))
+      .where(eq(entityCoMentions.entityId, entity.id))
+      .orderBy(desc(entityCoMentions.articles), entities.name)
       .limit(8),
   ]);
   return {

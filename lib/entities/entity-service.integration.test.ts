@@ -115,6 +115,38 @@ describe('creating an entity', () => {
     expect(events!.n).toBe(1);
   });
 
+  it('adds one entity and refuses the other on name when two writers add the same name at once', async () => {
+    const writer = await createStaff('writer');
+    const otherWriter = await createStaff('writer');
+    await openConnections(db());
+
+    const outcomes = await Promise.allSettled([
+      createEntity(writer, { name: 'Venezuelan deportees', type: 'topic' }),
+      createEntity(otherWriter, { name: 'venezuelan Deportees', type: 'topic' }),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(fieldsOf(refused.reason)).toEqual(['name']);
+    expect(await entitiesNamed('Venezuelan deportees')).toHaveLength(1);
+  });
+
+  it('numbers the slug when two entities whose names make the same slug are added at once', async () => {
+    const writer = await createStaff('writer');
+    const otherWriter = await createStaff('writer');
+    await openConnections(db());
+
+    const outcomes = await Promise.allSettled([
+      createEntity(writer, { name: 'San Martín', type: 'place' }),
+      createEntity(otherWriter, { name: 'San Martin', type: 'place' }),
+    ]);
+
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.slug : String(outcome.reason))).sort()).toEqual([
+      'san-martin',
+      'san-martin-2',
+    ]);
+  });
+
   it('allows the name of a merged entity again, with a new slug (the old one keeps redirecting)', async () => {
     const editor = await createStaff('editor');
     const merged = await createEntityAs(editor, { name: 'Ministerio de Hacienda', type: 'organization' });

@@ -2,13 +2,13 @@ import 'server-only';
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
-import { articleEntities, entities } from '@/db/schema';
+import { articleEntities, entities, entityCoMentions } from '@/db/schema';
 import { slugify } from '@/lib/articles/slug';
 import { recordAudit } from '@/lib/audit';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation';
-import { bumpEntityCatalog, getEntityCatalog, type EntitySummary } from './entity-catalog';
+import { bumpEntityCatalog, getEntityCatalog, lockEntityCatalog, type EntitySummary } from './entity-catalog';
 import { entityFieldsSchema, entityMergeSchema, entityUpdateSchema } from './entity-input';
 import { ENTITY_TYPES, type EntityType } from './entity-types';
 import { normalizeForMatching } from './matching';
@@ -20,6 +20,7 @@ export async function createEntity(actor: Actor, input: unknown, { now = new Dat
   if (!can(actor, 'entity.create')) throw new ForbiddenError();
   const fields = parseInput(entityFieldsSchema, input);
   return getDb().transaction(async (tx) => {
+    await lockEntityCatalog(tx, 'update'); // one entity change at a time: names and slugs stay unique
     await refuseTakenName(tx, fields.name, null);
     const slug = await uniqueEntitySlug(tx, slugify(fields.name) || 'entity');
     const [created] = await tx
@@ -37,6 +38,7 @@ export async function updateEntity(actor: Actor, input: unknown, { now = new Dat
   requireManager(actor);
   const { entityId, ...fields } = parseInput(entityUpdateSchema, input);
   await getDb().transaction(async (tx) => {
+    await lockEntityCatalog(tx, 'update');
     const current = await lockActive(tx, entityId);
     if (fields.name !== current.name) await refuseTakenName(tx, fields.name, entityId);
     await tx.update(entities).set({ ...fields, updatedAt: now }).where(eq(entities.id, entityId));
@@ -54,6 +56,7 @@ export async function mergeEntities(actor: Actor, input: unknown, { now = new Da
   requireManager(actor);
   const { fromId, intoId } = parseInput(entityMergeSchema, input);
   return getDb().transaction(async (tx) => {
+    await lockEntityCatalog(tx, 'update');
     // Lock both in id order so two opposite merges cannot deadlock.
     const [first, second] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
     const locked = new Map([
@@ -62,10 +65,12 @@ export async function mergeEntities(actor: Actor, input: unknown, { now = new Da
     ]);
     const from = locked.get(fromId)!;
     const into = locked.get(intoId)!;
-    const aliases = uniqueForms([...into.aliases, from.name, ...from.aliases]).filter((alias) => alias !== into.name);
+    // The target's own name (in any case or accent) never comes back as one of its aliases.
+    const aliases = uniqueForms([into.name, ...into.aliases, from.name, ...from.aliases]).slice(1);
     await tx.update(entities).set({ aliases, updatedAt: now }).where(eq(entities.id, intoId));
     await tx.update(entities).set({ mergedIntoId: intoId, updatedAt: now }).where(or(eq(entities.id, fromId), eq(entities.mergedIntoId, fromId)));
     await moveMentions(tx, { fromId, intoId });
+    await rebuildCoMentions(tx, { fromId, intoId });
     await bumpEntityCatalog(tx);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -228,6 +233,24 @@ async function moveMentions(tx: Transaction, { fromId, intoId }: { fromId: numbe
       await tx.insert(articleEntities).values({ ...row, entityId: intoId });
     }
   }
+}
+
+/** After a merge: the retired entity has no co-mentions; the kept one's are recounted. */
+async function rebuildCoMentions(tx: Transaction, { fromId, intoId }: { fromId: number; intoId: number }): Promise<void> {
+  const involved = [fromId, intoId];
+  await tx.delete(entityCoMentions).where(or(inArray(entityCoMentions.entityId, involved), inArray(entityCoMentions.otherId, involved)));
+  await tx.execute(sql`
+    insert into ${entityCoMentions} (entity_id, other_id, articles)
+    select pair.entity_id, pair.other_id, count(*) from (
+      select a.entity_id, b.entity_id as other_id
+        from ${articleEntities} a join ${articleEntities} b on b.article_id = a.article_id and b.entity_id <> a.entity_id
+       where a.entity_id = ${intoId}
+      union all
+      select b.entity_id, a.entity_id
+        from ${articleEntities} a join ${articleEntities} b on b.article_id = a.article_id and b.entity_id <> a.entity_id
+       where a.entity_id = ${intoId}
+    ) pair
+    group by pair.entity_id, pair.other_id`);
 }
 
 function fold(text: string): string {

@@ -46,7 +46,7 @@ export function mentionSpans(block: readonly BodyInline[]): { text: string; span
     const tag = node.type === 'text' ? node.marks?.find((mark) => mark.type === 'entity') : undefined;
     const entityId = tag?.type === 'entity' ? tag.attrs.entityId : null;
     const from = text.length;
-    text += node.type === 'text' ? node.text : '\n';
+    text += node.type === 'text' ? node.text : node.type === 'citation' ? '' : '\n';
     if (entityId === null) continue;
     const last = spans.at(-1);
     if (last && last.entityId === entityId && last.to === from) last.to = text.length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BodyDocument, BodyInline } from '@/lib/content/body-document';
 import { diffBodies } from './block-diff';
-import { describeTagChange, entityTagChanges } from './tag-changes';
+import { citationChanges, describeCitationChange, describeTagChange, entityTagChanges } from './tag-changes';
 
 const tagged = (text: string, entityId: number): BodyInline => ({ type: 'text', text, marks: [{ type: 'entity', attrs: { entityId } }] });
 const plain = (text: string): BodyInline => ({ type: 'text', text });
@@ -40,5 +40,25 @@ describe('entityTagChanges', () => {
 
   it('reads as a sentence', () => {
     expect(describeTagChange({ entityId: 7, paragraph: 3, change: 'tagged' }, 'Nayib Bukele')).toBe('Nayib Bukele tagged in paragraph 3');
+  });
+});
+
+describe('citationChanges', () => {
+  const cite = (sourceId: number): BodyInline => ({ type: 'citation', attrs: { sourceId } });
+
+  it('names a citation removed from one paragraph and one added to another', () => {
+    const before = doc([plain('The fee was $6 million.'), cite(2)], [plain('Remittances reached $8.5 billion.')]);
+    const after = doc([plain('The fee was $6 million.')], [plain('Remittances reached $8.5 billion.'), cite(5)]);
+
+    expect(citationChanges(diffBodies(before, after))).toEqual([
+      { sourceId: 2, paragraph: 1, change: 'removed' },
+      { sourceId: 5, paragraph: 2, change: 'added' },
+    ]);
+  });
+
+  it('reads as a sentence', () => {
+    expect(describeCitationChange({ sourceId: 2, paragraph: 3, change: 'removed' }, 'Trump hosts Bukele')).toBe(
+      'citation to “Trump hosts Bukele” removed from paragraph 3',
+    );
   });
 });

@@ -5,6 +5,9 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { BylineLine } from '@/components/site/byline-line';
 import { JsonLd } from '@/components/site/json-ld';
+import { Notices } from '@/components/site/notices';
+import { SourcesList } from '@/components/site/sources-list';
+import { citationsFor } from '@/lib/sources/source-pages';
 import { aboutAndMentions, entityLinksFor } from '@/lib/entities/entity-pages';
 import { entityJsonLd } from '@/lib/json-ld';
 import { findPublishedArticle } from '@/lib/articles/public-articles';
@@ -40,7 +43,12 @@ export default async function ArticlePage({ params }: Props) {
   if (!found) notFound();
   if (found.kind === 'moved') permanentRedirect(`/articles/${found.slug}`);
   const { article } = found;
-  const [entityLinks, structured] = await Promise.all([entityLinksFor(article.body), aboutAndMentions(article.body)]);
+  const [entityLinks, structured, citations] = await Promise.all([
+    entityLinksFor(article.body),
+    aboutAndMentions(article.body),
+    citationsFor(article.body),
+  ]);
+  const corrections = article.notices.filter((notice) => notice.kind === 'correction');
   const { siteUrl, siteName } = getConfig();
 
   return (
@@ -60,6 +68,15 @@ export default async function ArticlePage({ params }: Props) {
           publisher: { '@type': 'NewsMediaOrganization', name: siteName, url: siteUrl },
           ...(structured.about.length > 0 ? { about: structured.about.map((entity) => entityJsonLd(entity, siteUrl)) } : {}),
           ...(structured.mentions.length > 0 ? { mentions: structured.mentions.map((entity) => entityJsonLd(entity, siteUrl)) } : {}),
+          ...(corrections.length > 0
+            ? {
+                correction: corrections.map((notice) => ({
+                  '@type': 'CorrectionComment',
+                  text: notice.body,
+                  datePublished: notice.at.toISOString(),
+                })),
+              }
+            : {}),
         }}
       />
       <header className="article-header">
@@ -69,8 +86,16 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="article-headline">{article.headline}</h1>
         {article.standfirst && <p className="article-standfirst">{article.standfirst}</p>}
         <BylineLine bylines={article.bylines} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
+        {article.publicationCount > 1 && (
+          <p className="change-log-link">
+            <Link href={`/articles/${article.slug}/changes`}>See what changed since this story was first published</Link>
+          </p>
+        )}
       </header>
-      <div className="article-body">{renderBody(article.body, { entities: entityLinks })}</div>
+      <Notices notices={article.notices} placement="top" />
+      <div className="article-body">{renderBody(article.body, { entities: entityLinks, citations: citations.numbering })}</div>
+      <Notices notices={article.notices} placement="foot" />
+      <SourcesList numbering={citations.numbering} sources={citations.sources} />
     </article>
   );
 }

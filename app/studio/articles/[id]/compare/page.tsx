@@ -42,7 +42,7 @@ export default async function ComparePage({
       {comparison.tagNotes.length > 0 && (
         <section className="panel" aria-labelledby="tag-notes-title">
           <h2 id="tag-notes-title" className="panel-title">
-            Tags
+            Tags and citations
           </h2>
           <ul className="tag-notes">
             {comparison.tagNotes.map((note) => (
