@@ -184,7 +184,7 @@ function buildInline(pieces: Piece[]): BodyInline[] {
   let endsWithSpace = false;
   const trimLineEnd = () => {
     for (let last = runs.at(-1); last && 'text' in last; last = runs.at(-1)) {
-      last.text = last.text.replace(/ +$/, '');
+      if (last.text.endsWith(' ')) last.text = last.text.slice(0, -1); // collapsed: at most one
       if (last.text) break;
       runs.pop();
     }
@@ -208,12 +208,15 @@ function buildInline(pieces: Piece[]): BodyInline[] {
 
   // 2. Nothing visible: an empty block. Otherwise trim the block's edges (line breaks,
   //    non-breaking spaces) and merge neighbours that carry the same marks.
-  while (runs[0] && !('text' in runs[0])) runs.shift();
+  const firstText = runs.findIndex((run) => 'text' in run);
+  if (firstText < 0) return [];
+  runs.splice(0, firstText);
   while (runs.at(-1) && !('text' in runs.at(-1)!)) runs.pop();
   const first = runs[0];
   const last = runs.at(-1);
-  if (first && 'text' in first) first.text = first.text.replace(/^\s+/, '');
-  if (last && 'text' in last) last.text = last.text.replace(/\s+$/, '');
+  // trimStart/trimEnd are linear; a /\s+$/ replace is quadratic on long runs of non-breaking spaces.
+  if (first && 'text' in first) first.text = first.text.trimStart();
+  if (last && 'text' in last) last.text = last.text.trimEnd();
   if (!runs.some((run) => 'text' in run && /\S/.test(run.text))) return [];
 
   const merged: Run[] = [];

@@ -28,11 +28,16 @@ export type ImportSuggestion = {
 
 export type ImportResult = { id: number; slug: string; headline: string; suggestions: ImportSuggestion[] };
 
+// Form fields arrive as '' or null when left empty; "detect" lets the importer decide the format.
+const emptyAsMissing = (value: unknown) => (value === '' || value === null || value === 'detect' ? undefined : value);
+
 const importInputSchema = z.object({
   text: z.string('There is no text to import.').refine((text) => text.trim() !== '', 'There is no text to import.'),
-  // "detect" (or nothing) lets the importer decide.
-  format: z.preprocess((value) => (value === '' || value === 'detect' || value === null ? undefined : value), z.enum(IMPORT_FORMATS, 'Choose plain text, Markdown or HTML.').optional()),
-  sectionId: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.').optional()),
+  format: z.preprocess(emptyAsMissing, z.enum(IMPORT_FORMATS, 'Choose plain text, Markdown or HTML.').optional()),
+  sectionId: z.preprocess(
+    emptyAsMissing,
+    z.coerce.number('Choose a section.').int('Choose a section.').positive('Choose a section.').optional(),
+  ),
   fileName: z.string().max(1000).optional(),
 });
 

@@ -143,6 +143,12 @@ describe('importing Markdown', () => {
     });
   });
 
+  it('reads the standfirst right after a # heading that is not the first block', () => {
+    const imported = importText({ text: 'Kicker line\n\n# The title\n\n*The standfirst.*\n\nBody.', format: 'markdown' });
+
+    expect(imported).toEqual({ headline: 'The title', standfirst: 'The standfirst.', body: doc(p('Kicker line'), p('Body.')) });
+  });
+
   it('reads a standfirst set in underscores, and makes any later # heading a level-2 heading', () => {
     const imported = importText({ text: 'Title\n=====\n\n_A standfirst._\n\nBody.\n\n# Another part', format: 'markdown' });
 
@@ -297,6 +303,42 @@ describe('limits', () => {
       expect(JSON.stringify(imported.body)).toContain('deep');
     }
   });
+
+  it('refuses Markdown nested more than a hundred quotations or lists deep on one line, naming the problem', () => {
+    let error: unknown;
+    try {
+      importText({ text: `# T\n\n${'- > '.repeat(150)}text`, format: 'markdown' });
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect((error as ValidationError).fieldErrors).toEqual({ text: ['The text is nested too deeply to import.'] });
+  });
+
+  // Unbounded, marked needs minutes for each of these (quadratic in the paragraph's length).
+  it.each([
+    ['unmatched underscores', '_a_b '.repeat(40_000)],
+    ['underscores inside one long word', 'a_b_c'.repeat(40_000)],
+    ['a long run of exclamation marks', '!'.repeat(200_000)],
+    ['unmatched backticks', '``<\\'.repeat(50_000)],
+  ])('reads %s in seconds, as text', (_name, paragraph) => {
+    const imported = importText({ text: `# T\n\n${paragraph}`, format: 'markdown' });
+
+    expect(validateBody(imported.body).ok).toBe(true);
+    expect(imported.body.content.every((block) => block.type === 'paragraph')).toBe(true);
+  }, 10_000);
+
+  it('keeps the emphasis at both ends of a paragraph longer than the lexer reads at once', () => {
+    const imported = importText({ text: `# T\n\n**Start** ${'word '.repeat(2_000)}*end*`, format: 'markdown' });
+
+    expect(imported.body).toEqual(doc(p(t('Start', bold), ` ${'word '.repeat(2_000)}`, t('end', italic))));
+  });
+
+  it('drops line breaks at the edges of a paragraph in linear time, however many there are', () => {
+    const html = `<h1>T</h1><p>${'<br>'.repeat(200_000)}a<br>b${'<br>'.repeat(200_000)}</p>`;
+
+    expect(importText({ text: html, format: 'html' }).body).toEqual(doc(p('a', br, 'b')));
+  }, 10_000);
 
   it('splits text longer than a text node may hold, and survives tags nested thousands deep', () => {
     const long = importText({ text: `T\n\n${'word '.repeat(30_000)}`, format: 'text' });

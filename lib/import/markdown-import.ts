@@ -1,5 +1,6 @@
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { parseFragment } from 'parse5';
+import { lexMarkdown as lex } from './bounded-markdown-lexer';
 import { addPreformatted, BlockSink, figureOf, listItemOf, normalizeLine, safeHref, type InlineMarks } from './body-builder';
 import { htmlTextContent } from './html-import';
 import type { ImportedArticle } from './import-document';
@@ -10,8 +11,8 @@ import type { ImportedArticle } from './import-document';
  * after it set entirely in *italics* is the standfirst.
  */
 export function importMarkdown(source: string): ImportedArticle {
-  const { headline, tokens } = takeHeadline(source);
-  const standfirstAt = tokens.findIndex((token) => token.type !== 'space' && token.type !== 'def');
+  const { headline, tokens, after } = takeHeadline(source);
+  const standfirstAt = tokens.findIndex((token, index) => index >= after && token.type !== 'space' && token.type !== 'def');
   const candidate = tokens[standfirstAt];
   let standfirst = '';
   if (candidate?.type === 'paragraph' && isEntirelyEmphasised(candidate as Tokens.Paragraph)) {
@@ -25,62 +26,8 @@ export function importMarkdown(source: string): ImportedArticle {
 
 // ---------------------------------------------------------------------------------------
 
-function lex(source: string): Token[] {
-  return [...new Lexer({ gfm: true, breaks: false, pedantic: false, tokenizer: new BoundedTokenizer() }).lex(source)];
-}
-
-// marked reads some inputs in time quadratic in a paragraph's length: pairing emphasis
-// delimiters (markedjs/marked#4099: "_a_b " × 10,000 takes 14 s) and looking for an email
-// address at every underscore of a long unbroken word ("a_b_c" × 20,000 takes 8 s). Real
-// text never needs either: a paragraph with more delimiters than any real one is read without
-// emphasis, and a word longer than any address or email is read as plain text, whole.
-const MAX_DELIMITERS_PER_PARAGRAPH = 200;
-const LONG_WORD = 256;
-const WORD_END = /[\s\\<!\[`]|https?:\/\/|ftp:\/\/|www\./;
-const EMAIL_CHARACTERS = new RegExp(`^[A-Za-z0-9._+-]{${LONG_WORD}}`);
-
-class BoundedTokenizer extends Tokenizer {
-  #counted: { source: string; emphasis: number; strike: number } | undefined;
-
-  override emStrong(src: string, maskedSrc: string, prevChar?: string) {
-    return this.#delimiters(maskedSrc).emphasis > MAX_DELIMITERS_PER_PARAGRAPH ? undefined : super.emStrong(src, maskedSrc, prevChar);
-  }
-
-  override del(src: string, maskedSrc: string, prevChar?: string) {
-    return this.#delimiters(maskedSrc).strike > MAX_DELIMITERS_PER_PARAGRAPH ? undefined : super.del(src, maskedSrc, prevChar);
-  }
-
-  override url(src: string) {
-    // No email address is this long, and a web address starts with its scheme or www.
-    return EMAIL_CHARACTERS.test(src) && !/^(?:https?:\/\/|ftp:\/\/|www\.)/.test(src) ? undefined : super.url(src);
-  }
-
-  override inlineText(src: string) {
-    const end = src.search(WORD_END);
-    const length = end < 0 ? src.length : end;
-    if (length < LONG_WORD) return super.inlineText(src);
-    const text = src.slice(0, length);
-    return { type: 'text' as const, raw: text, text, escaped: false };
-  }
-
-  /** Counted once per paragraph: the lexer passes the same masked source for each delimiter in it. */
-  #delimiters(source: string) {
-    if (this.#counted?.source !== source) {
-      let emphasis = 0;
-      let strike = 0;
-      for (let i = 0; i < source.length; i++) {
-        const code = source.charCodeAt(i);
-        if (code === 42 || code === 95) emphasis++; // * _
-        else if (code === 126) strike++; // ~
-      }
-      this.#counted = { source, emphasis, strike };
-    }
-    return this.#counted;
-  }
-}
-
-/** The headline, and the tokens of everything else. */
-function takeHeadline(source: string): { headline: string; tokens: Token[] } {
+/** The headline, the tokens of everything else, and where in them the headline stood. */
+function takeHeadline(source: string): { headline: string; tokens: Token[]; after: number } {
   const tokens = lex(source);
   let index = tokens.findIndex((token) => token.type === 'heading' && (token as Tokens.Heading).depth === 1);
   // No `#` heading: a heading of another level (or a setext one) that opens the text is its first line anyway.
@@ -90,14 +37,15 @@ function takeHeadline(source: string): { headline: string; tokens: Token[] } {
   }
   if (index >= 0) {
     const heading = tokens[index] as Tokens.Heading;
-    return { headline: plainText(heading.tokens), tokens: [...tokens.slice(0, index), ...tokens.slice(index + 1)] };
+    return { headline: plainText(heading.tokens), tokens: [...tokens.slice(0, index), ...tokens.slice(index + 1)], after: index };
   }
   const lines = source.split(/\r\n?|\n/);
   const firstLine = lines.findIndex((line) => line.trim() !== '');
-  if (firstLine < 0) return { headline: '', tokens };
+  if (firstLine < 0) return { headline: '', tokens, after: 0 };
   return {
     headline: blocksText(lex(lines[firstLine]!)),
     tokens: lex(lines.slice(firstLine + 1).join('\n')),
+    after: 0,
   };
 }
 
