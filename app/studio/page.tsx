@@ -7,6 +7,7 @@ import { listStudioArticles, studioListQuerySchema, type StudioListQuery } from 
 import { STATUS_LABELS } from '@/lib/articles/status-transitions';
 import { requireStudioActor } from '@/lib/auth/session';
 import { formatCompact, joinNames } from '@/lib/format';
+import { pageParam, withQuery } from '@/lib/http/with-query';
 
 export const metadata = { title: 'Articles' };
 
@@ -106,10 +107,5 @@ export default async function StudioArticlesPage({
 }
 
 function listHref({ scope, status, page }: StudioListQuery): string {
-  const params = new URLSearchParams();
-  if (scope !== 'all') params.set('scope', scope);
-  if (status) params.set('status', status);
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/studio?${query}` : '/studio';
+  return withQuery('/studio', { scope: scope === 'all' ? undefined : scope, status, page: pageParam(page) });
 }

@@ -1,11 +1,16 @@
+import type { ReactNode } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 
-/** The message under a form after its action ran: success in green, the error in red. */
-export function FormFeedback({ result }: { result: ActionResult<string | null> | null }) {
+/**
+ * The message under a form after its action ran: success in green, the error in red.
+ * `children` (a way forward, such as a link) is announced with it.
+ */
+export function FormFeedback({ result, children }: { result: ActionResult<string | null> | null; children?: ReactNode }) {
   return (
     <div aria-live="polite">
       {result?.ok === true && typeof result.data === 'string' && <p className="notice notice-success">{result.data}</p>}
       {result?.ok === false && <p className="notice notice-error">{result.error.message}</p>}
+      {children}
     </div>
   );
 }

@@ -28,6 +28,7 @@ export function StudioNav({
           <Link href="/studio">Articles</Link>
           <Link href="/studio/articles/new">New article</Link>
           <Link href="/studio/entities">Entities</Link>
+          <Link href="/studio/sources">Sources</Link>
           {canManageUsers && <Link href="/studio/users">Users</Link>}
           <Link href="/studio/account">Account</Link>
           <Link href="/" target="_blank">

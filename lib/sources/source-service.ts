@@ -1,11 +1,11 @@
 import 'server-only';
-import { asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db/client';
 import { articles, articleSources, revisions, sources, workingCopies } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { can, type Actor } from '@/lib/permissions';
+import { articleListScope, can, type Actor } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation';
 import { sourceFieldsSchema, sourceUpdateSchema } from './source-input';
 import { normalizeSourceUrl } from './source-url';
@@ -119,18 +119,27 @@ export async function listSources(actor: Actor, query: z.output<typeof sourceLis
   return { rows, total: totals?.total ?? 0, pageSize: SOURCE_PAGE_SIZE };
 }
 
-/** A source with every article whose current text cites it (published or not). */
+/**
+ * A source with every article whose current text cites it (published or not), among the
+ * articles the actor may see: a writer is not shown the headlines of others' drafts.
+ */
 export async function getSource(actor: Actor, sourceId: number) {
   if (!can(actor, 'source.create')) throw new ForbiddenError();
   const db = getDb();
   const [source] = await db.select(columns).from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new NotFoundError('No such source.');
+  const scope = articleListScope(actor);
   const citing = await db
     .select({ id: articles.id, headline: workingCopies.headline, status: articles.status })
     .from(workingCopies)
     .innerJoin(articles, eq(articles.id, workingCopies.articleId))
     .where(
-      sql`jsonb_path_exists(${workingCopies.body}, '$.** ? (@.type == "citation" && @.attrs.sourceId == $id)', jsonb_build_object('id', ${sourceId}::int))`,
+      and(
+        sql`jsonb_path_exists(${workingCopies.body}, '$.** ? (@.type == "citation" && @.attrs.sourceId == $id)', jsonb_build_object('id', ${sourceId}::int))`,
+        scope.kind === 'all'
+          ? undefined
+          : or(eq(articles.createdBy, actor.id), sql`${actor.id} = any(${workingCopies.bylineIds})`, eq(articles.status, 'published')),
+      ),
     )
     .orderBy(desc(workingCopies.updatedAt))
     .limit(200);

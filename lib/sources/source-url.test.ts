@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAcceptableSourceUrl, normalizeSourceUrl } from './source-url';
+import { isAcceptableSourceUrl, normalizeSourceUrl, sourceDomain } from './source-url';
 
 describe('isAcceptableSourceUrl', () => {
   it.each(['https://www.theguardian.com/us-news/live/2025/apr/14/x', 'http://example.org', 'https://example.org:8443/a?b=1'])('accepts %s', (url) => {
@@ -40,5 +40,16 @@ describe('normalizeSourceUrl', () => {
 
   it('throws on an address it would not accept', () => {
     expect(() => normalizeSourceUrl('javascript:alert(1)')).toThrow(/http:\/\/ or https:\/\//);
+  });
+});
+
+describe('sourceDomain', () => {
+  it.each([
+    ['https://www.TheGuardian.com/us-news/live', 'theguardian.com'],
+    ['http://example.org:8080/report', 'example.org'],
+    ['https://news.example.co.uk', 'news.example.co.uk'],
+    ['not an address', ''],
+  ])('names the site of %s as %j', (url, domain) => {
+    expect(sourceDomain(url)).toBe(domain);
   });
 });

@@ -18,6 +18,15 @@ export function isAcceptableSourceUrl(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0 && !url.username && !url.password;
 }
 
+/** The site an address is on, as a reader names it ("theguardian.com"); '' if it is not an address. */
+export function sourceDomain(value: string): string {
+  try {
+    return new URL(value).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 export const SOURCE_URL_MESSAGE = 'Use a web address starting with http:// or https://, without a user name or password in it.';
 
 /** The comparison key of an acceptable address (throws on an unacceptable one). */

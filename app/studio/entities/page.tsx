@@ -4,6 +4,7 @@ import { EntityForm } from '@/components/studio/entity-forms';
 import { requireStudioActor } from '@/lib/auth/session';
 import { entityListQuerySchema, listEntities } from '@/lib/entities/entity-service';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '@/lib/entities/entity-types';
+import { pageParam, withQuery } from '@/lib/http/with-query';
 import { can } from '@/lib/permissions';
 import { createEntityAction } from '../actions/entity-actions';
 
@@ -14,14 +15,7 @@ export default async function EntitiesStudioPage({ searchParams }: { searchParam
   const actor = await requireStudioActor('/studio/entities');
   const query = entityListQuerySchema.parse(await searchParams);
   const { rows, total, pageSize } = await listEntities(actor, query);
-  const href = (page: number) => {
-    const params = new URLSearchParams();
-    if (query.q) params.set('q', query.q);
-    if (query.type) params.set('type', query.type);
-    if (page > 1) params.set('page', String(page));
-    const search = params.toString();
-    return search ? `/studio/entities?${search}` : '/studio/entities';
-  };
+  const href = (page: number) => withQuery('/studio/entities', { q: query.q, type: query.type, page: pageParam(page) });
 
   return (
     <div className="studio-page">

@@ -9,6 +9,7 @@ import { formatSourceDate } from '@/components/site/sources-list';
 import { getConfig } from '@/lib/config';
 import { formatDate } from '@/lib/format';
 import { findPublicSource, SOURCE_PAGE_ARTICLES } from '@/lib/sources/source-pages';
+import { sourceDomain } from '@/lib/sources/source-url';
 import { idSchema } from '@/lib/validation';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> };
@@ -69,7 +70,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
               <dt>Original</dt>
               <dd>
                 <a href={source.url} rel="external nofollow noopener">
-                  {new URL(source.url).hostname.replace(/^www\./, '')}
+                  {sourceDomain(source.url)}
                 </a>
               </dd>
             </div>
