@@ -11,6 +11,7 @@ import type { EntitySummary } from '@/lib/entities/entity-catalog';
 import { createEntity } from '@/lib/entities/entity-service';
 import type { EntityType } from '@/lib/entities/entity-types';
 import type { Actor, Role } from '@/lib/permissions';
+import { createSource, type SourceRecord } from '@/lib/sources/source-service';
 
 /*
  * Factories: each test arranges its own data with them. Everything goes through the real
@@ -114,14 +115,24 @@ export async function saveChanges(
   return saved.version;
 }
 
-/** A draft by `author`, published by `editor`. Returns the draft's ids and the published version. */
+/** The reason tests give to publish bodies whose claims have no citation, where sourcing is not under test. */
+export const SOURCING_NOT_UNDER_TEST = 'Test fixture: sourcing is checked in its own tests.';
+
+/**
+ * A draft by `author`, published by `editor`. Returns the draft's ids and the published
+ * version. A body with claims but no citations needs `coverageOverride`, as in the studio.
+ */
 export async function createPublishedArticle(
   author: Actor,
   editor: Actor,
-  options: { headline?: string; body?: BodyDocument; sectionId?: number; now?: Date } = {},
+  options: { headline?: string; body?: BodyDocument; sectionId?: number; now?: Date; coverageOverride?: string } = {},
 ): Promise<{ id: number; slug: string; version: number; sectionId: number }> {
   const draft = await createDraft(author, options);
-  await publishArticle(editor, { articleId: draft.id, expectedVersion: draft.version }, options.now ? { now: options.now } : {});
+  await publishArticle(
+    editor,
+    { articleId: draft.id, expectedVersion: draft.version, coverageOverride: options.coverageOverride },
+    options.now ? { now: options.now } : {},
+  );
   return draft;
 }
 
@@ -226,4 +237,41 @@ export async function createEntityAs(
 ): Promise<EntitySummary> {
   const { now, ...input } = fields;
   return createEntity(actor, { name: `Entity ${randomBytes(4).toString('hex')}`, type: 'person', ...input }, now ? { now } : {});
+}
+
+/**
+ * A source in the library, added through the real service by `actor` (writers may add one).
+ * The default title is unique and there is no address, so tests never collide on either.
+ */
+export async function createSourceAs(
+  actor: Actor,
+  fields: { title?: string; url?: string; outlet?: string; author?: string; publishedOn?: string; now?: Date } = {},
+): Promise<SourceRecord> {
+  const { now, ...input } = fields;
+  return createSource(actor, { title: `Report ${randomBytes(4).toString('hex')}`, ...input }, now ? { now } : {});
+}
+
+/** A run of a cited paragraph: plain text, or a citation marker of a source. */
+export type CitedRun = string | { cite: number; quote?: string; locator?: string };
+
+/** A citation marker of `sourceId`, for citedBody. */
+export function cite(sourceId: number, extra: { quote?: string; locator?: string } = {}): CitedRun {
+  return { cite: sourceId, ...extra };
+}
+
+/**
+ * A body whose paragraphs carry citation markers, as the editor stores them:
+ * citedBody(['The ministry counted 2,300 arrests.', cite(report.id)], 'An uncited paragraph.').
+ */
+export function citedBody(...paragraphsOfRuns: Array<string | CitedRun[]>): BodyDocument {
+  return {
+    type: 'doc',
+    content: paragraphsOfRuns.map((paragraph) => ({
+      type: 'paragraph',
+      content: (typeof paragraph === 'string' ? [paragraph] : paragraph).map((run): BodyInline => {
+        if (typeof run === 'string') return { type: 'text', text: run };
+        return { type: 'citation', attrs: { sourceId: run.cite, quote: run.quote ?? null, locator: run.locator ?? null } };
+      }),
+    })),
+  };
 }

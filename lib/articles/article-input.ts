@@ -44,6 +44,9 @@ export const articleActionSchema = z.object({
   note: z.string().trim().max(2000, 'Keep the note under 2,000 characters.').optional(),
 });
 
+/** Why an editor publishes although some claims have no source; empty means no reason given. */
+export const coverageOverrideSchema = z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').optional();
+
 export const NOTICE_KINDS = ['correction', 'update', 'clarification', 'editors_note'] as const;
 
 /** Publishing: optionally with a notice (when republishing) and, when claims lack sources, a reason to go ahead. */
@@ -54,7 +57,7 @@ export const publishActionSchema = articleActionSchema.extend({
       body: z.string().trim().min(1, 'Write the notice readers will see.').max(2000, 'Keep the notice under 2,000 characters.'),
     })
     .optional(),
-  coverageOverride: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').optional(),
+  coverageOverride: coverageOverrideSchema,
 });
 
 /** Returning an article to its writer always says what to fix. */

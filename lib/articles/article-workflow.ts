@@ -7,7 +7,7 @@ import type { Actor, ArticleStatus } from '@/lib/permissions';
 import { parseInput } from '@/lib/validation';
 import { articleActionSchema, publishActionSchema, returnActionSchema } from './article-input';
 import { lockArticleFor } from './article-locking';
-import { putRevisionLive, requireReadyForReaders, snapshotForEvent, takeArticleDown, transitionOrRefuse, type NoticeKind } from './workflow-steps';
+import { putRevisionLive, requireReadyForReaders, requireSourcedOrReason, snapshotForEvent, takeArticleDown, transitionOrRefuse, type NoticeKind } from './workflow-steps';
 
 /*
  * Status changes: submit for review, return to draft, publish and unpublish. Each names
@@ -79,6 +79,7 @@ export async function publishArticleIn(
   const locked = await lockArticleFor(tx, { actor, articleId, ability: 'publish' });
   const status = await transitionOrRefuse(tx, locked, { event: 'publish', expectedVersion });
   requireReadyForReaders(locked);
+  await requireSourcedOrReason(tx, { locked, actor, reason: coverageOverride, now });
   if (locked.article.status === 'in_review') {
     // Approving a submitted piece closes its review, with the editor's note if any.
     await tx.insert(reviewNotes).values({ articleId, authorId: actor.id, kind: 'approve', body: note ?? '', createdAt: now });

@@ -10,6 +10,7 @@ import {
   paragraphs,
   saveChanges,
   uniqueHeadline,
+  SOURCING_NOT_UNDER_TEST,
 } from '@/test-support/factories';
 import { caught, readArticleState } from '@/test-support/inspect';
 import { saveWorkingCopy } from './article-saving';
@@ -70,7 +71,7 @@ describe('the published revision, not the working copy', () => {
     const headline = uniqueHeadline('Council votes');
     const body = paragraphs('The council voted on Tuesday.');
     const publishedAt = new Date('2030-06-01T09:00:00Z');
-    const article = await createPublishedArticle(writer, editor, { headline, body, now: publishedAt });
+    const article = await createPublishedArticle(writer, editor, { coverageOverride: SOURCING_NOT_UNDER_TEST, headline, body, now: publishedAt });
 
     const found = await findPublishedArticle(article.slug);
 

@@ -8,8 +8,9 @@ import { ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
 import { isValidTimeZone, zonedLocalToUtc } from '@/lib/time/zoned-time';
 import { parseInput } from '@/lib/validation';
+import { coverageOverrideSchema } from './article-input';
 import { lockArticleFor } from './article-locking';
-import { putRevisionLive, requireReadyForReaders, snapshotForEvent, takeArticleDown, transitionOrRefuse } from './workflow-steps';
+import { putRevisionLive, requireReadyForReaders, requireSourcedOrReason, snapshotForEvent, takeArticleDown, transitionOrRefuse } from './workflow-steps';
 
 /*
  * Scheduled publication. An editor approves the article as it stands (a 'schedule'
@@ -29,6 +30,8 @@ const scheduleSchema = z.object({
   expectedVersion: z.coerce.number().int().positive(),
   publishAt: wallTime.optional(),
   unpublishAt: wallTime.optional(),
+  /** Why to publish although some claims have no source (see requireSourcedOrReason). */
+  coverageOverride: coverageOverrideSchema,
 });
 
 export type ScheduleResult = { status: string; publishAt: string | null; unpublishAt: string | null };
@@ -61,6 +64,8 @@ export async function scheduleArticle(actor: Actor, input: unknown, { now = new 
     } else {
       const status = await transitionOrRefuse(tx, locked, { event: 'schedule', expectedVersion: fields.expectedVersion });
       requireReadyForReaders(locked);
+      // Scheduling approves the text as it stands, so its claims are checked now.
+      await requireSourcedOrReason(tx, { locked, actor, reason: fields.coverageOverride, now });
       if (article.status === 'in_review') {
         // Scheduling a submitted piece approves it, as publishing it would.
         await tx.insert(reviewNotes).values({ articleId: article.id, authorId: actor.id, kind: 'approve', body: '', createdAt: now });

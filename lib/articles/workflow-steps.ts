@@ -2,8 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { articles, notices, publications, revisions } from '@/db/schema';
-
-export type NoticeKind = (typeof notices.$inferInsert)['kind'];
+import { assessBodyCoverage } from '@/lib/citations/body-coverage';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { clearArticleEntities, recordArticleEntities } from '@/lib/entities/article-mentions';
 import { clearArticleSources, recordArticleSources } from '@/lib/sources/article-citations';
@@ -17,6 +16,8 @@ import { planRevisions } from './revision-policy';
 import { cutRevision } from './revision-store';
 import { claimSlug, markSlugPublic, releaseUnusedSlugs } from './slug-claims';
 import { nextStatus, STATUS_LABELS, type ArticleEvent } from './status-transitions';
+
+export type NoticeKind = (typeof notices.$inferInsert)['kind'];
 
 /*
  * The steps status changes share: the version and transition check, readiness for
@@ -58,6 +59,37 @@ export function requireReadyForReaders({ copy }: LockedArticle): void {
   if (copy.headline.trim() === '') errors.headline = ['Add a headline first.'];
   if (bodyToPlainText(snapshotOf(copy).body).trim() === '') errors.body = ['Write the article first: the body is empty.'];
   if (Object.keys(errors).length > 0) throw new ValidationError(errors, 'The article is not ready yet.');
+}
+
+/**
+ * Claims without a source hold a publication back until an editor gives a reason to go
+ * ahead; the reason, with the coverage at that moment, goes to the audit log. The studio
+ * runs the same rules live, so this refusal is only met when its view was out of date.
+ */
+export async function requireSourcedOrReason(
+  tx: Transaction,
+  { locked, actor, reason, now }: { locked: LockedArticle; actor: Actor; reason: string | undefined; now: Date },
+): Promise<void> {
+  const coverage = assessBodyCoverage(snapshotOf(locked.copy).body);
+  if (coverage.flagged.length === 0) return;
+  if (!reason) {
+    const count = coverage.flagged.length;
+    const message = `${count} ${count === 1 ? 'claim has' : 'claims have'} no source. Cite ${count === 1 ? 'it' : 'them'}, or give a reason to publish anyway.`;
+    throw new ValidationError({ coverageOverride: [message] }, message);
+  }
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'article.coverage_override',
+    subjectType: 'article',
+    subjectId: locked.article.id,
+    details: {
+      reason,
+      covered: coverage.covered,
+      total: coverage.total,
+      unsourced: coverage.flagged.slice(0, 20).map((claim) => claim.sentence),
+    },
+    at: now,
+  });
 }
 
 /** The revision an event cuts, preceded by a hand-over snapshot when someone else typed last. */

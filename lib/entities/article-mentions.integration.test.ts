@@ -14,6 +14,7 @@ import {
   saveChanges,
   tag,
   taggedBody,
+  SOURCING_NOT_UNDER_TEST,
 } from '@/test-support/factories';
 import { caught, readArticleMentions, readArticleState, readEntityState } from '@/test-support/inspect';
 import { findDossier, listEntityIndex } from './entity-pages';
@@ -125,7 +126,7 @@ describe('mentions follow publication', () => {
       ['The ', tag(cecot.id, 'Cecot'), ' holds 238 Venezuelans. Officials toured it on Tuesday.'],
     );
 
-    const article = await createPublishedArticle(writer, editor, { body, now: FIRST_PUBLISHED });
+    const article = await createPublishedArticle(writer, editor, { coverageOverride: SOURCING_NOT_UNDER_TEST, body, now: FIRST_PUBLISHED });
 
     expect(await mentionsOf(article.id)).toEqual(
       [

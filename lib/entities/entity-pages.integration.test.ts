@@ -13,6 +13,7 @@ import {
   tag,
   taggedBody,
   uniqueHeadline,
+  SOURCING_NOT_UNDER_TEST,
 } from '@/test-support/factories';
 import type { EntitySummary } from './entity-catalog';
 import { aboutAndMentions, DOSSIER_PAGE_SIZE, entityLinksFor, findDossier, listEntityIndex } from './entity-pages';
@@ -33,7 +34,7 @@ function suffix(): string {
 /** A published article that tags each entity once, in one sentence. */
 async function publishMentioning(writer: Actor, editor: Actor, entities: EntitySummary[], now = at(0)) {
   const runs = entities.flatMap((entity, index) => [index === 0 ? '' : ' and ', tag(entity.id, entity.name)]).filter((run) => run !== '');
-  return createPublishedArticle(writer, editor, { body: taggedBody([...runs, ' were there.']), now });
+  return createPublishedArticle(writer, editor, { coverageOverride: SOURCING_NOT_UNDER_TEST, body: taggedBody([...runs, ' were there.']), now });
 }
 
 async function dossierOf(slug: string, page?: number) {
@@ -55,18 +56,21 @@ describe('an entity’s dossier', () => {
       wikidataId: 'Q1776935',
     });
     const oldest = await createPublishedArticle(writer, editor, {
+      coverageOverride: SOURCING_NOT_UNDER_TEST,
       headline: 'Prison opens near Tecoluca',
       sectionId,
       now: at(0),
       body: taggedBody(['A prison opened near ', tag(entity.id, 'Tecoluca'), ' on Tuesday. It holds 40,000.']),
     });
     const newest = await createPublishedArticle(writer, editor, {
+      coverageOverride: SOURCING_NOT_UNDER_TEST,
       headline: 'Flooding in San Vicente',
       sectionId,
       now: at(120),
       body: taggedBody(['Rivers rose overnight. ', tag(entity.id, 'Tecoluca'), ' was cut off.'], ['Aid reached ', tag(entity.id, 'the town'), ' by noon.']),
     });
     const middle = await createPublishedArticle(writer, editor, {
+      coverageOverride: SOURCING_NOT_UNDER_TEST,
       headline: 'Deportees arrive',
       sectionId,
       now: at(60),
@@ -106,6 +110,7 @@ describe('an entity’s dossier', () => {
       // Two articles share a publication time, one each side of the page boundary.
       const minute = i === 2 ? 3 : i;
       const article = await createPublishedArticle(writer, editor, {
+        coverageOverride: SOURCING_NOT_UNDER_TEST,
         headline: uniqueHeadline('Budget'),
         now: at(minute),
         body: taggedBody(['The ', tag(entity.id, entity.name), ' reported.']),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents, entities } from '@/db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
 import { openConnections, useFreshDatabase } from '@/test-support/database';
-import { createEntityAs, createPublishedArticle, createStaff, tag, taggedBody } from '@/test-support/factories';
+import { createEntityAs, createPublishedArticle, createStaff, tag, taggedBody, SOURCING_NOT_UNDER_TEST } from '@/test-support/factories';
 import { caught, entityCatalogCounter, readArticleMentions, readEntityState } from '@/test-support/inspect';
 import { createEntity, getEntity, listEntities, mergeEntities, updateEntity } from './entity-service';
 
@@ -317,6 +317,7 @@ describe('merging entities', () => {
     const into = await createEntityAs(editor, { name: 'Asamblea Legislativa', type: 'organization' });
     const from = await createEntityAs(editor, { name: 'Legislative Assembly', type: 'organization' });
     const both = await createPublishedArticle(writer, editor, {
+      coverageOverride: SOURCING_NOT_UNDER_TEST,
       now: NOW,
       body: taggedBody(
         ['The ', tag(into.id, 'Asamblea Legislativa'), ' met at dawn.'],
