@@ -6,6 +6,7 @@ import { getConfig } from '@/lib/config';
 import { can } from '@/lib/permissions';
 import { signOutAction } from './actions/account-actions';
 import './studio.css';
+import './sourcing.css';
 
 export const metadata: Metadata = { title: { default: 'Studio', template: '%s · Studio' }, robots: { index: false } };
 

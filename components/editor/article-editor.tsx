@@ -6,20 +6,27 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { slugify } from '@/lib/articles/slug';
 import type { BodyDocument } from '@/lib/content/body-document';
+import { CitationNode } from '@/lib/content/citation-node';
 import { bodyExtensions } from '@/lib/content/extensions';
 import { ConflictResolver } from './conflict-resolver';
 import { EditorToolbar } from './editor-toolbar';
 import { EntityPanel } from './entity-panel';
-import { BodyDialogs } from './body-dialogs';
+import { BodyDialogs, type BodyDialog } from './body-dialogs';
+import { CoverageHighlight } from './coverage-highlight';
+import { CoveragePanel } from './coverage-panel';
+import { readCoverage } from './editor-coverage';
 import { HeadlineFields } from './headline-fields';
 import { Errors, MetaFields } from './meta-fields';
 import { PresenceBanner } from './presence-banner';
+import { PublishDialog, type PublishChoices } from './publish-dialog';
 import { ReturnDialog } from './return-dialog';
 import { SaveStatus } from './save-status';
 import { SchedulePanel, type ScheduleInfo } from './schedule-panel';
-import type { CurrentWorkingCopy, EditorArticleProps, EditorFields, WorkflowActions } from './types';
+import type { ApiError, CurrentWorkingCopy, EditorArticleProps, EditorFields, WorkflowActions, WorkflowInput } from './types';
 import { useAutosave } from './use-autosave';
+import { useCoverage } from './use-coverage';
 import { useEditLease } from './use-edit-lease';
+import { useSourceLabels } from './use-source-labels';
 import { WorkflowPanel, type WorkflowStep } from './workflow-panel';
 
 const STEP_MESSAGES: Record<WorkflowStep, string> = {
@@ -62,7 +69,8 @@ export function ArticleEditor({
   };
   const [fields, setFields] = useState<EditorFields>(initialFields);
   const [isSlugLinked, setSlugLinked] = useState(!article.firstPublishedAt && copy.slug === slugify(copy.headline));
-  const [dialog, setDialog] = useState<'link' | 'image' | 'return' | 'entity' | null>(null);
+  const [dialog, setDialog] = useState<BodyDialog | 'return' | 'publish' | null>(null);
+  const [unsourcedAtPublish, setUnsourcedAtPublish] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const fieldsRef = useRef(fields);
@@ -71,8 +79,16 @@ export function ArticleEditor({
   const lease = useEditLease({ articleId: article.id, canEdit: article.can.edit });
   const canType = article.can.edit && lease.status.kind === 'held';
 
+  // Citation markers show their source on hover and focus; the labels arrive by fetch.
+  const sourceLabels = useRef(new Map<number, string>());
   const editor = useEditor({
-    extensions: [...bodyExtensions, Placeholder.configure({ placeholder: 'Write the story…' })],
+    extensions: [
+      ...bodyExtensions.map((extension) =>
+        extension.name === 'citation' ? CitationNode.configure({ labels: { get: (id) => sourceLabels.current.get(id) } }) : extension,
+      ),
+      Placeholder.configure({ placeholder: 'Write the story…' }),
+      CoverageHighlight,
+    ],
     content: copy.body,
     editable: false,
     immediatelyRender: false,
@@ -99,6 +115,8 @@ export function ArticleEditor({
     enabled: canType,
   });
   const saveState = autosave.state;
+  const coverage = useCoverage(editor);
+  const citedSources = useSourceLabels(editor, coverage?.cited.map((entry) => entry.sourceId) ?? [], sourceLabels.current);
   const fieldErrors = saveState.kind === 'invalid' ? saveState.fieldErrors : {};
 
   // The editor is writable only while this tab holds the lease, and not while a conflict
@@ -154,14 +172,15 @@ export function ArticleEditor({
     return false;
   }
 
-  async function runStep(step: WorkflowStep, note?: string): Promise<string | null> {
+  /** Runs a workflow step; answers with the error, or null once it is done. */
+  async function runStep(step: WorkflowStep, extra: Omit<WorkflowInput, 'articleId' | 'expectedVersion'> = {}): Promise<ApiError | null> {
     setBusy(true);
     setMessage(null);
     if (!(await flushFirst())) {
       setBusy(false);
-      return 'Not saved yet.';
+      return { code: 'not_saved', message: 'Your latest changes are not saved yet, so nothing else was done.' };
     }
-    const result = await actions[step]({ articleId: article.id, expectedVersion: autosave.version.current, note });
+    const result = await actions[step]({ articleId: article.id, expectedVersion: autosave.version.current, ...extra });
     setBusy(false);
     if (result.ok) {
       setMessage({ tone: 'success', text: STEP_MESSAGES[step] });
@@ -171,9 +190,25 @@ export function ArticleEditor({
       return null;
     }
     const details = result.error.fieldErrors ? Object.values(result.error.fieldErrors).flat().join(' ') : '';
-    const text = [result.error.message, details].filter(Boolean).join(' ');
-    setMessage({ tone: 'error', text });
-    return text;
+    setMessage({ tone: 'error', text: [result.error.message, details].filter(Boolean).join(' ') });
+    return result.error;
+  }
+
+  /**
+   * Publishing asks first when there is something to ask: a reason for unsourced claims
+   * (read afresh, not from the settled panel), or a notice when republishing.
+   */
+  function startPublishing() {
+    const unsourced = editor ? readCoverage(editor.state.doc).report.flagged.map((claim) => claim.sentence) : [];
+    if (unsourced.length === 0 && !article.firstPublishedAt) return void runStep('publish');
+    setUnsourcedAtPublish(unsourced);
+    setDialog('publish');
+  }
+
+  async function publishWith(choices: PublishChoices) {
+    const error = await runStep('publish', choices);
+    if (!error) return null;
+    return error.fieldErrors ?? error.message;
   }
 
   async function saveRevision() {
@@ -182,7 +217,8 @@ export function ArticleEditor({
     router.refresh();
   }
 
-  // Ctrl+S / Cmd+S saves a revision instead of the browser's "save page"; Ctrl+K links.
+  // Ctrl+S / Cmd+S saves a revision instead of the browser's "save page"; Ctrl+K links;
+  // Ctrl+Alt+C cites; Ctrl+Shift+E tags.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
@@ -192,6 +228,10 @@ export function ArticleEditor({
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k' && editorRef.current?.isFocused) {
         event.preventDefault();
         setDialog('link');
+      }
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyC' && editorRef.current?.isFocused) {
+        event.preventDefault();
+        if (canType) setDialog('cite');
       }
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e' && editorRef.current?.isFocused) {
         event.preventDefault();
@@ -269,7 +309,13 @@ export function ArticleEditor({
         />
         <div className="editor-frame">
           {editor && canType && (
-            <EditorToolbar editor={editor} onLink={() => setDialog('link')} onImage={() => setDialog('image')} onTag={openEntityPicker} />
+            <EditorToolbar
+              editor={editor}
+              onLink={() => setDialog('link')}
+              onImage={() => setDialog('image')}
+              onTag={openEntityPicker}
+              onCite={() => setDialog('cite')}
+            />
           )}
           <EditorContent editor={editor} />
         </div>
@@ -281,7 +327,11 @@ export function ArticleEditor({
         <WorkflowPanel
           article={article}
           canType={canType}
-          onStep={(step) => (step === 'returnToDraft' ? setDialog('return') : void runStep(step))}
+          onStep={(step) => {
+            if (step === 'returnToDraft') setDialog('return');
+            else if (step === 'publish') startPublishing();
+            else void runStep(step);
+          }}
           onSave={saveRevision}
           busy={busy}
           message={message}
@@ -293,6 +343,7 @@ export function ArticleEditor({
             schedule={schedule}
             defaultTimeZone={defaultTimeZone}
             getVersion={() => autosave.version.current}
+            unsourcedCount={coverage?.report.flagged.length ?? 0}
             flush={flushFirst}
             scheduleAction={actions.schedule}
             cancelAction={actions.cancelSchedule}
@@ -318,12 +369,42 @@ export function ArticleEditor({
             onUnlinkSlug={() => setSlugLinked(false)}
           />
         </section>
+        {editor && (
+          <CoveragePanel
+            editor={editor}
+            coverage={coverage}
+            sources={citedSources.known}
+            canType={canType}
+            onCiteAt={(pos) => {
+              editor.chain().focus().setTextSelection(pos).run();
+              setDialog('cite');
+            }}
+          />
+        )}
         {editor && <EntityPanel editor={editor} canType={canType} />}
       </aside>
 
-      <ReturnDialog isOpen={dialog === 'return'} onReturn={(note) => runStep('returnToDraft', note)} onClose={() => setDialog(null)} />
+      <ReturnDialog
+        isOpen={dialog === 'return'}
+        onReturn={async (note) => (await runStep('returnToDraft', { note }))?.message ?? null}
+        onClose={() => setDialog(null)}
+      />
+      <PublishDialog
+        isOpen={dialog === 'publish'}
+        isRepublish={article.firstPublishedAt !== null}
+        unsourced={unsourcedAtPublish}
+        onPublish={publishWith}
+        onClose={() => setDialog(null)}
+      />
       {editor && (
-        <BodyDialogs editor={editor} open={dialog} onClose={() => setDialog(null)} selectedText={selectedText} returnFocus={returnFocus} />
+        <BodyDialogs
+          editor={editor}
+          open={dialog}
+          onClose={() => setDialog(null)}
+          selectedText={selectedText}
+          returnFocus={returnFocus}
+          onCited={(source) => citedSources.remember([source])}
+        />
       )}
     </div>
   );

@@ -8,11 +8,13 @@ export function EditorToolbar({
   onLink,
   onImage,
   onTag,
+  onCite,
 }: {
   editor: Editor;
   onLink: () => void;
   onImage: () => void;
   onTag: () => void;
+  onCite: () => void;
 }) {
   const active = useEditorState({
     editor,
@@ -76,6 +78,9 @@ export function EditorToolbar({
         onClick={onTag}
       >
         Tag
+      </ToolButton>
+      <ToolButton label="Cite source" shortcut="Ctrl+Alt+C" onClick={onCite}>
+        Cite
       </ToolButton>
       <span className="toolbar-gap" />
       <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!active.canUndo} onClick={() => chain().undo().run()}>

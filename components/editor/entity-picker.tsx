@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '@/lib/entities/entity-types';
 import { EditorDialog } from './editor-dialog';
+import { postJson } from './post-json';
+import { useSearchAsYouType } from './use-search-as-you-type';
 
 export type PickedEntity = { id: number; name: string; type: EntityType; slug: string };
 
@@ -32,39 +34,14 @@ export function EntityPicker({
 
 function PickerBody({ selectedText, onPick, onClose }: { selectedText: string; onPick: (entity: PickedEntity) => void; onClose: () => void }) {
   const [query, setQuery] = useState(selectedText);
-  const [results, setResults] = useState<PickedEntity[]>([]);
-  const [active, setActive] = useState(0);
   const [mode, setMode] = useState<'find' | 'create'>('find');
   const listId = useId();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      const response = await fetch(`/api/studio/entities?q=${encodeURIComponent(query)}`, { signal: controller.signal }).catch(() => null);
-      if (!response?.ok) return;
-      const { entities } = (await response.json()) as { entities: PickedEntity[] };
-      setResults(entities);
-      setActive(0);
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive((index) => Math.min(index + 1, results.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((index) => Math.max(index - 1, 0));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const entity = results[active];
-      if (entity) onPick(entity);
-    }
-  }
+  const { results, active, onKeyDown } = useSearchAsYouType<PickedEntity>({
+    query,
+    url: (text) => `/api/studio/entities?q=${encodeURIComponent(text)}`,
+    read: (answer) => (answer as { entities?: PickedEntity[] } | null)?.entities ?? [],
+    onPick,
+  });
 
   if (mode === 'create') return <CreateEntityForm initialName={selectedText} onCreated={onPick} onBack={() => setMode('find')} />;
 
@@ -86,7 +63,7 @@ function PickerBody({ selectedText, onPick, onClose }: { selectedText: string; o
           autoComplete="off"
         />
       </div>
-      <ul id={listId} role="listbox" aria-label="Matching entities" className="entity-results">
+      <ul id={listId} role="listbox" aria-label="Matching entities" className="picker-results">
         {results.map((entity, index) => (
           <li
             key={entity.id}
@@ -97,7 +74,7 @@ function PickerBody({ selectedText, onPick, onClose }: { selectedText: string; o
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => onPick(entity)}
           >
-            <span className="entity-result-name">{entity.name}</span> <span className="hint">{ENTITY_TYPE_LABELS[entity.type]}</span>
+            <span className="picker-result-name">{entity.name}</span> <span className="hint">{ENTITY_TYPE_LABELS[entity.type]}</span>
           </li>
         ))}
         {results.length === 0 && <li className="hint">No entity matches “{query}”.</li>}
@@ -126,21 +103,13 @@ function CreateEntityForm({ initialName, onCreated, onBack }: { initialName: str
     setBusy(true);
     setErrors({});
     setMessage(null);
-    const response = await fetch('/api/studio/entities', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, type }),
-    }).catch(() => null);
+    const result = await postJson<{ entity: PickedEntity }>('/api/studio/entities', { name, type });
     setBusy(false);
-    const answer = (await response?.json().catch(() => null)) as
-      | { entity: PickedEntity }
-      | { error: { message: string; fieldErrors?: Record<string, string[]> } }
-      | null;
-    if (response?.ok && answer && 'entity' in answer) onCreated(answer.entity);
-    else if (answer && 'error' in answer) {
-      setErrors(answer.error.fieldErrors ?? {});
-      setMessage(answer.error.fieldErrors ? null : answer.error.message);
-    } else setMessage('The entity could not be created. Try again.');
+    if (result.ok) onCreated(result.data.entity);
+    else {
+      setErrors(result.error.fieldErrors ?? {});
+      setMessage(result.error.fieldErrors ? null : result.error.message);
+    }
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useMemo, useState, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
+import { Errors } from './meta-fields';
 
 export type ScheduleInfo = {
   publishAt: string | null;
@@ -23,6 +24,7 @@ export function SchedulePanel({
   schedule,
   defaultTimeZone,
   getVersion,
+  unsourcedCount,
   flush,
   onScheduled,
   scheduleAction,
@@ -33,6 +35,8 @@ export function SchedulePanel({
   schedule: ScheduleInfo | null;
   defaultTimeZone: string;
   getVersion: () => number;
+  /** Claims without a source: scheduling a publication then asks for the reason, as publishing does. */
+  unsourcedCount: number;
   flush: () => Promise<boolean>;
   onScheduled: (message: string) => void;
   scheduleAction: ScheduleAction;
@@ -63,6 +67,7 @@ export function SchedulePanel({
       expectedVersion: getVersion(),
       publishAt: publishLocal ? { local: publishLocal, timeZone } : undefined,
       unpublishAt: unpublishLocal ? { local: unpublishLocal, timeZone } : undefined,
+      coverageOverride: String(form.get('coverageOverride') ?? '') || undefined,
     });
     setBusy(false);
     if (result.ok) onScheduled(publishLocal ? 'Scheduled. It stays off the site until its time.' : 'Unpublication scheduled.');
@@ -141,6 +146,24 @@ export function SchedulePanel({
             ))}
           </select>
         </div>
+        {!isPublished && (unsourcedCount > 0 || fieldErrors.coverageOverride) && (
+          <div className="field">
+            <label htmlFor="schedule-coverage-override">Reason to publish without sources</label>
+            <textarea
+              id="schedule-coverage-override"
+              name="coverageOverride"
+              rows={2}
+              maxLength={1000}
+              aria-describedby="schedule-coverage-override-hint schedule-coverage-override-error"
+              aria-invalid={fieldErrors.coverageOverride ? true : undefined}
+            />
+            <p id="schedule-coverage-override-hint" className="hint">
+              {unsourcedCount === 1 ? 'One claim has' : `${unsourcedCount || 'Some'} claims have`} no source. Needed to schedule the publication;
+              kept in the audit log.
+            </p>
+            <Errors id="schedule-coverage-override-error" messages={fieldErrors.coverageOverride} />
+          </div>
+        )}
         <div aria-live="polite">{error && <p className="notice notice-error">{error}</p>}</div>
         <div>
           <button type="submit" className="button" disabled={busy}>

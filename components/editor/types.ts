@@ -40,7 +40,13 @@ export type SaveState =
   | { kind: 'conflict'; message: string; current: CurrentWorkingCopy }
   | { kind: 'locked'; message: string };
 
-export type WorkflowInput = { articleId: number; expectedVersion: number; note?: string | undefined };
+export type WorkflowInput = {
+  articleId: number;
+  expectedVersion: number;
+  note?: string | undefined;
+  notice?: { kind: string; body: string } | undefined;
+  coverageOverride?: string | undefined;
+};
 export type WorkflowAction = (input: WorkflowInput) => Promise<ActionResult<{ status: string; slug: string; revisionNumber: number | null }>>;
 export type WorkflowActions = {
   submit: WorkflowAction;
