@@ -260,6 +260,8 @@ test('review hand-off: submitted, returned with a note, fixed, approved and publ
   await eddie.page.goto(`/studio/articles/${id}`);
   await eddieEditor.waitUntilShown();
   await eddieEditor.button('Publish', { exact: true }).click();
+  // The attribution names the ministry but cites nothing: the editor vouches for it.
+  await eddieEditor.confirmPublish({ reason: 'Ministry release checked against the budget tables.' });
   await expect(eddie.page.getByText('Published. Readers see this version now.')).toBeVisible();
   await wren.page.goto('/studio');
   await expect(wren.page.getByRole('region', { name: /Returned to you/ }).getByRole('link', { name: headline })).toHaveCount(0);

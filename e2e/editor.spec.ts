@@ -17,6 +17,30 @@ test('autosave shows its state honestly and what was typed survives a reload', a
   await expect(editor.body).toHaveText(text);
 });
 
+test('opening an article saves nothing: no edit, no new version', async ({ page }) => {
+  await signIn(page, 'writer');
+  const { editor, id } = await EditorPage.createDraft(page, uniqueText('Opened, not touched'));
+  await editor.typeBody(uniqueText('Saved once, then only read.'));
+  await editor.expectSaved();
+  const versionOf = async () => ((await (await page.request.get(`/api/studio/articles/${id}/working-copy`)).json()) as { version: number }).version;
+  const saved = await versionOf();
+
+  // Every state the save indicator passes through from the first paint of the reopened page.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { seenSaveStates: string[] }).seenSaveStates = []);
+    new MutationObserver(() => {
+      const state = document.querySelector('.save-status')?.getAttribute('data-state');
+      if (state && seen.at(-1) !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await editor.open(id);
+  // Let the page settle a frame past the editor turning writable, when a spurious edit would show.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await page.evaluate(() => (window as unknown as { seenSaveStates: string[] }).seenSaveStates)).toEqual(['saved']);
+  await expect(editor.saveStatus).toHaveAttribute('data-state', 'saved');
+  expect(await versionOf()).toBe(saved);
+});
+
 test('a failed save is shown as failed, retried, and never shown as saved until it is', async ({ page }) => {
   await signIn(page, 'writer');
   const { editor } = await EditorPage.createDraft(page, uniqueText('Flaky network'));

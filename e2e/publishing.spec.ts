@@ -25,6 +25,8 @@ test('write → autosave → submit → an editor publishes → a reader sees it
   const chiefEditor = new EditorPage(chief.page);
   await chiefEditor.open(id);
   await chiefEditor.button('Publish', { exact: true }).click();
+  // "On Tuesday" dates an event without a source: the editor vouches for it.
+  await chiefEditor.confirmPublish({ reason: 'Our reporter was in the chamber for the vote.' });
   await expect(chief.page.getByText('Published. Readers see this version now.')).toBeVisible();
 
   const reader = await newReaderPage(browser);
@@ -67,6 +69,7 @@ test('edits to a published article stay private until published again; unpublish
   const chief = await newSignedInPage(browser, 'editor');
   const { editor, slug } = await writeDraft(chief.page, { headline, text: firstText });
   await editor.button('Publish', { exact: true }).click();
+  await editor.confirmPublish({ reason: 'The utility confirmed the rise by phone.' });
   await expect(chief.page.getByText('Published. Readers see this version now.')).toBeVisible();
 
   const secondText = uniqueText('Correction pending: prices rose by a fifth.');
@@ -83,6 +86,7 @@ test('edits to a published article stay private until published again; unpublish
   await editor.waitUntilReady();
   await expect(chief.page.getByText('Changes not yet published')).toBeVisible();
   await editor.button('Publish changes').click();
+  await editor.confirmPublish({ reason: 'The utility confirmed the new figure by phone.' });
   await expect(chief.page.getByText('Published. Readers see this version now.')).toBeVisible();
   await reader.page.goto(`/articles/${slug}`);
   await expect(reader.page.getByText(secondText)).toBeVisible();

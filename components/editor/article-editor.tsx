@@ -123,7 +123,8 @@ export function ArticleEditor({
   // waits for a decision.
   const isInConflict = autosave.conflict !== null;
   useEffect(() => {
-    editor?.setEditable(canType && !isInConflict);
+    // Without `false` Tiptap announces this as an update, and opening an article would save it.
+    editor?.setEditable(canType && !isInConflict, false);
   }, [editor, canType, isInConflict]);
   // Regaining the lease (a takeover, a resume): held-back edits go out again, or, with
   // nothing unsaved, the editor catches up with what others saved meanwhile.

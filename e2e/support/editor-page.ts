@@ -67,6 +67,20 @@ export class EditorPage {
     await expect(this.saveStatus).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   }
 
+  /**
+   * Answers the publish dialog and publishes: the reason for claims without a source,
+   * when the article has some, and the notice for readers, when republishing with one.
+   */
+  async confirmPublish({ reason, notice }: { reason?: string; notice?: { kind: string; text: string } } = {}): Promise<void> {
+    const dialog = this.page.getByRole('dialog');
+    if (reason !== undefined) await dialog.getByLabel('Reason to publish without sources').fill(reason);
+    if (notice) {
+      await dialog.getByLabel('Notice', { exact: true }).selectOption({ label: notice.kind });
+      await dialog.getByLabel('Notice text').fill(notice.text);
+    }
+    await dialog.getByRole('button', { name: 'Publish now' }).click();
+  }
+
   button(name: string | RegExp, options: { exact?: boolean } = {}): Locator {
     return this.page.getByRole('button', { name, ...options });
   }
