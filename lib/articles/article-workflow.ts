@@ -79,12 +79,12 @@ export async function publishArticleIn(
   const locked = await lockArticleFor(tx, { actor, articleId, ability: 'publish' });
   const status = await transitionOrRefuse(tx, locked, { event: 'publish', expectedVersion });
   requireReadyForReaders(locked);
-  await requireSourcedOrReason(tx, { locked, actor, reason: coverageOverride, now });
+  const sourcingNote = await requireSourcedOrReason(tx, { locked, actor, reason: coverageOverride, now });
   if (locked.article.status === 'in_review') {
     // Approving a submitted piece closes its review, with the editor's note if any.
     await tx.insert(reviewNotes).values({ articleId, authorId: actor.id, kind: 'approve', body: note ?? '', createdAt: now });
   }
-  const revision = await snapshotForEvent(tx, { locked, actor, intent: 'publish', now });
+  const revision = await snapshotForEvent(tx, { locked, actor, intent: 'publish', now, note: sourcingNote });
   const slug = await putRevisionLive(tx, { article: locked.article, revision, slug: locked.copy.slug, actorId: actor.id, now, notice });
   return { status, slug, revisionNumber: revision.number };
 }

@@ -123,6 +123,11 @@ describe('publishing claims without a source', () => {
       }),
     ]);
     expect((await auditSince(draft.id, before.audit.length)).map((event) => event.action)).toEqual(['article.coverage_override', 'article.publish']);
+    // The article's history says so on the revision that went out.
+    expect(after.revisions.at(-1)).toMatchObject({
+      reason: 'publish',
+      note: 'Approved with 1 unsourced claim: The figure was given at a press briefing we attended.',
+    });
   });
 
   it('publishes a fully cited body without a reason, and audits no override', async () => {
@@ -138,6 +143,7 @@ describe('publishing claims without a source', () => {
     expect(after.article!.status).toBe('published');
     expect(after.publications).toHaveLength(1);
     expect((await auditSince(draft.id, before.audit.length)).map((event) => event.action)).toEqual(['article.publish']);
+    expect(after.revisions.at(-1)).toMatchObject({ reason: 'publish', note: null });
   });
 
   it('audits no override when a reason is sent for a body with nothing unsourced', async () => {
@@ -211,7 +217,9 @@ describe('scheduling claims without a source', () => {
       },
       { action: 'article.schedule', details: { publishAt: '2030-06-01T08:00:00.000Z', unpublishAt: null, timeZone: 'UTC' } },
     ]);
-    expect((await readArticleState(draft.id)).publications).toEqual([]);
+    const scheduled = await readArticleState(draft.id);
+    expect(scheduled.publications).toEqual([]);
+    expect(scheduled.revisions.at(-1)).toMatchObject({ reason: 'schedule', note: 'Approved with 1 unsourced claim: Confirmed by phone with the ministry.' });
 
     const due = await runDueSchedules({ now: new Date('2030-06-01T08:00:00Z') });
 

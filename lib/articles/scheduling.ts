@@ -65,12 +65,12 @@ export async function scheduleArticle(actor: Actor, input: unknown, { now = new 
       const status = await transitionOrRefuse(tx, locked, { event: 'schedule', expectedVersion: fields.expectedVersion });
       requireReadyForReaders(locked);
       // Scheduling approves the text as it stands, so its claims are checked now.
-      await requireSourcedOrReason(tx, { locked, actor, reason: fields.coverageOverride, now });
+      const sourcingNote = await requireSourcedOrReason(tx, { locked, actor, reason: fields.coverageOverride, now });
       if (article.status === 'in_review') {
         // Scheduling a submitted piece approves it, as publishing it would.
         await tx.insert(reviewNotes).values({ articleId: article.id, authorId: actor.id, kind: 'approve', body: '', createdAt: now });
       }
-      const revision = await snapshotForEvent(tx, { locked, actor, intent: 'schedule', now });
+      const revision = await snapshotForEvent(tx, { locked, actor, intent: 'schedule', now, note: sourcingNote });
       await tx
         .update(articles)
         .set({

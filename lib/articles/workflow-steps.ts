@@ -65,13 +65,15 @@ export function requireReadyForReaders({ copy }: LockedArticle): void {
  * Claims without a source hold a publication back until an editor gives a reason to go
  * ahead; the reason, with the coverage at that moment, goes to the audit log. The studio
  * runs the same rules live, so this refusal is only met when its view was out of date.
+ * Returns the note for the revision that goes out (the article's history shows it), or
+ * null when every claim has a source.
  */
 export async function requireSourcedOrReason(
   tx: Transaction,
   { locked, actor, reason, now }: { locked: LockedArticle; actor: Actor; reason: string | undefined; now: Date },
-): Promise<void> {
+): Promise<string | null> {
   const coverage = assessBodyCoverage(snapshotOf(locked.copy).body);
-  if (coverage.flagged.length === 0) return;
+  if (coverage.flagged.length === 0) return null;
   if (!reason) {
     const count = coverage.flagged.length;
     const message = `${count} ${count === 1 ? 'claim has' : 'claims have'} no source. Cite ${count === 1 ? 'it' : 'them'}, or give a reason to publish anyway.`;
@@ -90,12 +92,20 @@ export async function requireSourcedOrReason(
     },
     at: now,
   });
+  const count = coverage.flagged.length;
+  return `Approved with ${count} unsourced ${count === 1 ? 'claim' : 'claims'}: ${reason}`;
 }
 
 /** The revision an event cuts, preceded by a hand-over snapshot when someone else typed last. */
 export async function snapshotForEvent(
   tx: Transaction,
-  { locked, actor, intent, now }: { locked: LockedArticle; actor: Actor; intent: 'submit' | 'publish' | 'schedule'; now: Date },
+  {
+    locked,
+    actor,
+    intent,
+    now,
+    note = null,
+  }: { locked: LockedArticle; actor: Actor; intent: 'submit' | 'publish' | 'schedule'; now: Date; note?: string | null },
 ) {
   const { copy, article } = locked;
   const settings = getConfig().revisions;
@@ -113,7 +123,7 @@ export async function snapshotForEvent(
   if (plan.before === 'handover') {
     await cutRevision(tx, { articleId: article.id, snapshot: snapshotOf(copy), reason: 'handover', authorId: copy.updatedBy, at: now });
   }
-  return cutRevision(tx, { articleId: article.id, snapshot: snapshotOf(copy), reason: intent, authorId: actor.id, at: now });
+  return cutRevision(tx, { articleId: article.id, snapshot: snapshotOf(copy), reason: intent, authorId: actor.id, note, at: now });
 }
 
 /**
