@@ -161,6 +161,8 @@ const NOT_ATTRIBUTIONS: string[] = [
   'Neither claim can be checked case by case.',
   'The film tells the story of a family in exile.',
   'Officials have yet to say when the road will reopen.',
+  'Riders were not told in advance.',
+  'Families were never told where the men were taken.',
 ];
 
 describe('detectClaimKinds: sentences that make claims', () => {

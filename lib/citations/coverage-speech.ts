@@ -8,7 +8,7 @@ import { findQuoteSpans } from './coverage-sentences';
  * "testified"...), "according to", "described ... as", "saying", "in a statement",
  * hearsay ("is said to", "reportedly", "allegedly"), and plural present forms after a subject
  * ("rights groups say", "critics argue"). Not: "the said agreement", "That said,",
- * "all told", "according to plan", "the stated aim", "the reports" and "a report" (nouns),
+ * "all told", "were not told", "according to plan", "the stated aim", "the reports" and "a report" (nouns),
  * "a say", "easier said than done", "goes without saying", "the United States".
  */
 export function hasAttribution(sentence: string): boolean {
@@ -71,7 +71,8 @@ const ATTRIBUTION_CUES: Cue[] = [
       return word !== '' && !NOT_A_REPORTING_SUBJECT.has(word) && !/^\s*,/u.test(after);
     },
   },
-  { pattern: /\btold\b/gu, accept: ({ before }) => previousWord(before) !== 'all' },
+  // "All told" is a total; "were not told" says nothing was said, so it reports no statement.
+  { pattern: /\btold\b/gu, accept: ({ before }) => !['all', 'not', 'never'].includes(previousWord(before)) },
   // "tells Reuters", "tells reporters"; not "the film tells the story".
   { pattern: /\btells\s+(?:reporters|journalists|\p{Lu})/gu },
   {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { NewArticleForm } from '@/components/studio/new-article-form';
 import { requireStudioActor } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
@@ -15,6 +16,9 @@ export default async function NewArticlePage() {
       </div>
       <p className="lede">Start with a headline and a section. You will write the rest in the editor.</p>
       <NewArticleForm sections={sections} create={createArticleAction} />
+      <p className="hint">
+        Written elsewhere? <Link href="/studio/articles/import">Import it from Markdown or HTML</Link>.
+      </p>
     </div>
   );
 }
