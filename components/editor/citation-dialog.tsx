@@ -3,7 +3,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { readSourceFields, SourceFields } from '@/components/studio/source-fields';
 import type { FieldErrors } from '@/lib/errors';
-import { sourceHost, sourceLabel, type CitableSource } from './citable-source';
+import { sourceDomain } from '@/lib/sources/source-url';
+import { sourceLabel, type CitableSource } from './citable-source';
 import { EditorDialog } from './editor-dialog';
 import { postJson } from './post-json';
 import { useSearchAsYouType } from './use-search-as-you-type';
@@ -87,7 +88,7 @@ function FindSource({ onChoose, onCreate, onClose }: { onChoose: (source: Citabl
             onClick={() => onChoose(source)}
           >
             <span className="picker-result-name">{source.title}</span>{' '}
-            <span className="hint">{[source.outlet, sourceHost(source.url), source.publishedOn].filter(Boolean).join(' · ')}</span>
+            <span className="hint">{[source.outlet, (source.url && sourceDomain(source.url)), source.publishedOn].filter(Boolean).join(' · ')}</span>
           </li>
         ))}
         {results.length === 0 && <li className="hint">{query ? `No source matches “${query}”.` : 'The library is empty.'}</li>}
@@ -166,7 +167,7 @@ function CitationDetails({ source, onCite, onBack }: { source: CitableSource; on
     <form onSubmit={submit} className="form-stack" noValidate>
       <p className="cited-source">
         <strong>{sourceLabel(source)}</strong>
-        {source.url && <span className="hint"> {sourceHost(source.url)}</span>}
+        {source.url && <span className="hint"> {(source.url && sourceDomain(source.url))}</span>}
       </p>
       <div className="field">
         <label htmlFor="citation-quote">Quote (optional)</label>

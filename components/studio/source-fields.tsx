@@ -1,14 +1,8 @@
 import type { FieldErrors } from '@/lib/errors';
+import type { SourceRecord } from '@/lib/sources/source-record';
 
-export type SourceFieldValues = {
-  url: string | null;
-  title: string;
-  outlet: string;
-  author: string;
-  publishedOn: string | null;
-  accessedOn: string | null;
-  notes: string;
-};
+/** What the source form edits: everything but the id. */
+export type SourceFieldValues = Omit<SourceRecord, 'id'>;
 
 const TEXT_FIELDS = [
   { name: 'url', label: 'Address (URL)', type: 'url', max: 2000, hint: 'http:// or https:// only' },

@@ -10,17 +10,9 @@ import { parseInput } from '@/lib/validation';
 import { sourceFieldsSchema, sourceUpdateSchema } from './source-input';
 import { normalizeSourceUrl } from './source-url';
 
-/** A source as the studio and the renderer use it. */
-export type SourceRecord = {
-  id: number;
-  url: string | null;
-  title: string;
-  outlet: string;
-  author: string;
-  publishedOn: string | null;
-  accessedOn: string | null;
-  notes: string;
-};
+import type { SourceRecord } from './source-record';
+
+export type { SourceRecord };
 
 const columns = {
   id: sources.id,
