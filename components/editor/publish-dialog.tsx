@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { NOTICE_KINDS } from '@/lib/articles/article-input';
+import { NOTICE_KINDS, NOTICE_LABELS } from '@/lib/articles/article-input';
 import type { FieldErrors } from '@/lib/errors';
 import { EditorDialog } from './editor-dialog';
 import { Errors } from './meta-fields';
@@ -11,12 +11,6 @@ export type PublishChoices = {
   coverageOverride?: string;
 };
 
-const NOTICE_LABELS: Record<(typeof NOTICE_KINDS)[number], string> = {
-  correction: 'Correction',
-  update: 'Update',
-  clarification: 'Clarification',
-  editors_note: 'Editor’s note',
-};
 
 /**
  * What publishing asks first, when there is something to ask: a reason to go ahead with

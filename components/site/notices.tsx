@@ -1,12 +1,7 @@
+import { NOTICE_LABELS } from '@/lib/articles/article-input';
 import type { PublicNotice } from '@/lib/articles/public-articles';
 import { formatDateTime } from '@/lib/format';
 
-export const NOTICE_LABELS = {
-  correction: 'Correction',
-  update: 'Update',
-  clarification: 'Clarification',
-  editors_note: 'Editor’s note',
-} as const;
 
 /** Notices readers must see: corrections above the text, the others after it. */
 export function Notices({ notices, placement }: { notices: PublicNotice[]; placement: 'top' | 'foot' }) {

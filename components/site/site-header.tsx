@@ -16,6 +16,9 @@ export function SiteHeader({ siteName }: { siteName: string }) {
             <li>
               <Link href="/entities">People &amp; places</Link>
             </li>
+            <li>
+              <Link href="/search">Search</Link>
+            </li>
           </ul>
         </nav>
       </div>

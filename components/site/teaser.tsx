@@ -2,11 +2,15 @@ import Link from 'next/link';
 import type { ArticleTeaser } from '@/lib/articles/public-articles';
 import { formatDate, joinNames } from '@/lib/format';
 
-export function Teaser({ teaser, isLead = false }: { teaser: ArticleTeaser; isLead?: boolean }) {
+export function Teaser({ teaser, isLead = false, showSection = true }: { teaser: ArticleTeaser; isLead?: boolean; showSection?: boolean }) {
   const HeadingTag = isLead ? 'h2' : 'h3';
   return (
     <article className={isLead ? 'teaser teaser-lead' : 'teaser'}>
-      <p className="kicker">{teaser.section.name}</p>
+      {showSection && (
+        <p className="kicker">
+          <Link href={`/sections/${teaser.section.slug}`}>{teaser.section.name}</Link>
+        </p>
+      )}
       <HeadingTag className="teaser-headline">
         <Link href={`/articles/${teaser.slug}`}>{teaser.headline}</Link>
       </HeadingTag>

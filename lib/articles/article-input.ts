@@ -48,6 +48,15 @@ export const articleActionSchema = z.object({
 export const coverageOverrideSchema = z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').optional();
 
 export const NOTICE_KINDS = ['correction', 'update', 'clarification', 'editors_note'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** What readers, feeds and the publish dialog call each kind of notice. */
+export const NOTICE_LABELS: Record<NoticeKind, string> = {
+  correction: 'Correction',
+  update: 'Update',
+  clarification: 'Clarification',
+  editors_note: 'Editor’s note',
+};
 
 /** Publishing: optionally with a notice (when republishing) and, when claims lack sources, a reason to go ahead. */
 export const publishActionSchema = articleActionSchema.extend({

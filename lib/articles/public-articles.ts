@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, articleSlugs, notices, publications, revisions, sections } from '@/db/schema';
 
@@ -32,7 +32,8 @@ export type PublicNotice = { kind: NoticeKind; body: string; at: Date };
 
 export type PublicArticleLookup = { kind: 'article'; article: PublicArticle } | { kind: 'moved'; slug: string } | null;
 
-const isPublished = and(eq(articles.status, 'published'), isNotNull(articles.publishedRevisionId));
+/** What readers may see: a published article, through its published revision. */
+export const isPublished = and(eq(articles.status, 'published'), isNotNull(articles.publishedRevisionId));
 
 export async function findPublishedArticle(slug: string): Promise<PublicArticleLookup> {
   const db = getDb();
@@ -92,12 +93,26 @@ export type ArticleTeaser = {
 
 export const HOME_PAGE_SIZE = 12;
 
-export async function listLatestPublished({ page = 1 }: { page?: number } = {}): Promise<{
+/**
+ * Published articles, newest first, a page at a time: the whole site, or one section's, or
+ * one author's (anyone in the byline). Always the published revision's headline and section.
+ */
+export async function listLatestPublished({
+  page = 1,
+  pageSize = HOME_PAGE_SIZE,
+  sectionId,
+  authorId,
+}: { page?: number; pageSize?: number; sectionId?: number; authorId?: number } = {}): Promise<{
   teasers: ArticleTeaser[];
   total: number;
   pageSize: number;
 }> {
   const db = getDb();
+  const matching = and(
+    isPublished,
+    sectionId === undefined ? undefined : eq(revisions.sectionId, sectionId),
+    authorId === undefined ? undefined : arrayContains(revisions.bylineIds, [authorId]),
+  );
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -111,16 +126,16 @@ export async function listLatestPublished({ page = 1 }: { page?: number } = {}):
       .from(articles)
       .innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId))
       .innerJoin(sections, eq(sections.id, revisions.sectionId))
-      .where(isPublished)
+      .where(matching)
       .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
-      .limit(HOME_PAGE_SIZE)
-      .offset((page - 1) * HOME_PAGE_SIZE),
-    db.select({ total: count() }).from(articles).where(isPublished),
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(articles).innerJoin(revisions, eq(revisions.id, articles.publishedRevisionId)).where(matching),
   ]);
   const bylines = await resolveBylines(db, rows.map((row) => row.bylineIds));
   return {
     total: totals?.total ?? 0,
-    pageSize: HOME_PAGE_SIZE,
+    pageSize,
     teasers: rows.map((row, index) => ({
       slug: row.slug,
       headline: row.headline,

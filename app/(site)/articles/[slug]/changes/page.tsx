@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { NOTICE_LABELS } from '@/components/site/notices';
+import { NOTICE_LABELS } from '@/lib/articles/article-input';
 import { findChangeLog } from '@/lib/articles/change-log';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@/lib/articles/slug';
 import { getConfig } from '@/lib/config';

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+/*
+ * A reader finding their way around the demo newsroom: from the home page to a section,
+ * a story, its author and back, with the feeds announced on each front.
+ */
+
+test('a reader goes from the home page to a section, a story and its author', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('main').getByRole('link', { name: 'Immigration', exact: true }).first().click();
+
+  await expect(page).toHaveURL(/\/sections\/immigration$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Immigration');
+  await expect(page.getByText('Migration, asylum, deportation and the courts that rule on them.')).toBeVisible();
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/sections\/immigration\/feed\.xml$/);
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', /\/sections\/immigration\/atom\.xml$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/sections\/immigration$/);
+
+  const lead = page.getByRole('region', { name: 'Lead story' });
+  const headline = (await lead.getByRole('heading').textContent())!;
+  await lead.getByRole('link', { name: headline }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(page.locator('.kicker').first()).toHaveText('Immigration');
+
+  const author = page.locator('.byline-names a').first();
+  const name = (await author.textContent())!;
+  await author.click();
+  await expect(page).toHaveURL(/\/authors\/[a-z0-9-]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.locator('.page-lede')).not.toBeEmpty();
+  await expect(page.getByRole('region', { name: `Stories by ${name}` }).getByRole('link', { name: headline })).toBeVisible();
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/authors\/[a-z0-9-]+\/feed\.xml$/);
+});
+
+test('fronts that do not exist, or people with nothing published, answer 404', async ({ request }) => {
+  for (const path of ['/sections/no-such-section', '/sections/%00', '/authors/no-such-person', '/authors/ruth-adeyemi?page=-1']) {
+    const response = await request.get(path);
+    // Ruth Adeyemi is the demo's managing editor: she edits, she has no byline, so no page.
+    expect(response.status(), path).toBe(404);
+  }
+  const politics = await request.get('/sections/politics?page=abc');
+  expect(politics.status()).toBe(200);
+});
