@@ -24,7 +24,7 @@ test('tag by selection: pick an entity found as you type', async ({ page }) => {
   await page.keyboard.press('Enter');
 
   await expect(page.locator('.ProseMirror .entity-mention')).toHaveText('Maryland');
-  await expect(panel(page).getByText('Maryland', { exact: true })).toBeVisible();
+  await expect(panel(page).locator('.tagged-name', { hasText: 'Maryland' })).toBeVisible();
   await expect(panel(page)).toContainText('Place · 1 mention');
   await editor.expectSaved();
   await page.reload();
@@ -71,6 +71,27 @@ test('suggestions: accept one, accept all for an entity, dismiss, and choose for
   await expect(page.locator('.ProseMirror .entity-mention', { hasText: 'Rubio' })).toHaveCount(1);
   await expect(suggestions.getByText('Marco Rubio', { exact: true })).toBeVisible();
   await editor.expectSaved();
+});
+
+test('a suggestion goes the moment its words are tagged by hand, without waiting for the server', async ({ page }) => {
+  await signIn(page, 'writer');
+  const { editor } = await EditorPage.createDraft(page, uniqueText('Stale suggestion'));
+  await editor.typeBody('Lawyers in Maryland filed the motion.');
+  const suggestions = panel(page);
+  await expect(suggestions.getByRole('button', { name: /^Tag “Maryland” as Maryland/ })).toBeVisible({ timeout: 15_000 });
+  // From here the server gives no new suggestions: whatever the panel shows is what it kept.
+  await page.route('**/api/studio/entities/suggest', (route) => route.abort());
+
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 'Lawyers in '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'Maryland'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => editor.selectedText()).toBe('Maryland');
+  await editor.button('Tag entity').click();
+  await page.getByRole('option', { name: /Maryland/ }).first().click();
+
+  await expect(page.locator('.ProseMirror .entity-mention')).toHaveText('Maryland');
+  await expect(suggestions.getByRole('button', { name: /^Tag “Maryland”/ })).toHaveCount(0);
 });
 
 test('merging two entities moves the mentions, and the old page redirects', async ({ browser }) => {

@@ -50,6 +50,13 @@ export function useEntitySuggestions(editor: Editor | null, isEnabled: boolean) 
     if (!editor || !isEnabled) return;
     void refresh();
     const onUpdate = () => {
+      // Until the server answers again, keep only suggestions the edit left in place:
+      // accepting one whose words moved or were just tagged would tag the wrong text.
+      const blocks = readTextblocks(editor.state.doc);
+      setSuggestions((previous) => {
+        const kept = previous.filter((suggestion) => isStillThere(suggestion, blocks));
+        return kept.length === previous.length ? previous : kept;
+      });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void refresh(), DEBOUNCE_MS);
     };
@@ -63,6 +70,12 @@ export function useEntitySuggestions(editor: Editor | null, isEnabled: boolean) 
 
   const dismiss = useCallback((keys: string[]) => setDismissed((previous) => new Set([...previous, ...keys])), []);
   return { suggestions: suggestions.filter((suggestion) => !dismissed.has(suggestion.key)), dismiss, refresh };
+}
+
+function isStillThere(suggestion: Suggestion, blocks: ReturnType<typeof readTextblocks>): boolean {
+  const block = blocks[suggestion.block];
+  if (!block || block.text.slice(suggestion.from, suggestion.to) !== suggestion.text) return false;
+  return !block.tagged.some((span) => span.from < suggestion.to && suggestion.from < span.to);
 }
 
 /** A few words either side of a mention, so the writer can judge it without scrolling. */
