@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
-export function SiteHeader({ siteName }: { siteName: string }) {
+/** The masthead: the publication's name and the way to every section. */
+export function SiteHeader({ siteName, sections }: { siteName: string; sections: Array<{ slug: string; name: string }> }) {
   return (
     <header className="masthead">
       <div className="masthead-inner">
@@ -13,6 +14,11 @@ export function SiteHeader({ siteName }: { siteName: string }) {
             <li>
               <Link href="/">Latest</Link>
             </li>
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <Link href={`/sections/${section.slug}`}>{section.name}</Link>
+              </li>
+            ))}
             <li>
               <Link href="/entities">People &amp; places</Link>
             </li>

@@ -54,12 +54,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
       {teasers.length === 0 && <p className="empty-state">No {section.name} stories have been published yet.</p>}
       {lead && (
         <section aria-label="Lead story" className="home-lead">
-          <Teaser teaser={lead} isLead />
+          <Teaser teaser={lead} isLead showSection={false} />
         </section>
       )}
       {rest.length > 0 && (
         <section aria-label={`More ${section.name} stories`} className="home-latest">
-          <div className="teaser-grid">{rest.map((teaser) => teaser && <Teaser key={teaser.slug} teaser={teaser} />)}</div>
+          <div className="teaser-grid">{rest.map((teaser) => teaser && <Teaser key={teaser.slug} teaser={teaser} showSection={false} />)}</div>
         </section>
       )}
       <Pagination
