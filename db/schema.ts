@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -447,4 +448,40 @@ export const notices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('notices_article_idx').on(t.articleId, t.createdAt), uniqueIndex('notices_publication_key').on(t.publicationId)],
+);
+
+/** Postgres's text-search document; Drizzle has no built-in type for it. Written in SQL only. */
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});
+
+/**
+ * The search index of published articles: one row per article, built from its published
+ * revision in the transaction that publishes it (and removed when it is unpublished), so
+ * readers never find a draft or an unpublished edit. The document weighs the headline
+ * above the standfirst above the body; the body's plain text is kept for snippets.
+ */
+export const articleSearch = pgTable(
+  'article_search',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id),
+    revisionId: bigint('revision_id', { mode: 'number' })
+      .notNull()
+      .references(() => revisions.id),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    bodyText: text('body_text').notNull(),
+    document: tsvector('document').notNull(),
+  },
+  (t) => [
+    index('article_search_document_idx').using('gin', t.document),
+    // The newest first: for walking the archive in date order when a word is common.
+    index('article_search_published_idx').on(t.publishedAt, t.articleId),
+  ],
 );

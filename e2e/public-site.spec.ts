@@ -41,3 +41,23 @@ test('fronts that do not exist, or people with nothing published, answer 404', a
   const politics = await request.get('/sections/politics?page=abc');
   expect(politics.status()).toBe(200);
 });
+
+test('a reader searches the archive, narrows it to a section, and sees the matches marked', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
+  await page.getByLabel('Search', { exact: true }).fill('prison');
+  await page.getByLabel('Search', { exact: true }).press('Enter');
+
+  await expect(page).toHaveURL(/\/search\?q=prison/);
+  await expect(page).toHaveTitle(/^Search: prison/);
+  const results = page.getByRole('region', { name: /^[\d,]+ stor(?:y|ies)$/ });
+  await expect(results.getByRole('link', { name: /mega-prison\? The reports do not agree/ })).toBeVisible();
+  await expect(results.locator('mark').first()).toHaveText(/^prison$/i);
+
+  await page.getByLabel('Section', { exact: true }).selectOption({ label: 'Economy' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/section=economy/);
+  await expect(results.getByRole('heading', { level: 2 })).toHaveText('1 story');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('listitem')).toContainText("Washington's prison fee is small beside the money Salvadorans send home");
+});

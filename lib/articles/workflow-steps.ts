@@ -6,6 +6,7 @@ import { assessBodyCoverage } from '@/lib/citations/body-coverage';
 import type { BodyDocument } from '@/lib/content/body-document';
 import { clearArticleEntities, recordArticleEntities } from '@/lib/entities/article-mentions';
 import { clearArticleSources, recordArticleSources } from '@/lib/sources/article-citations';
+import { indexArticleForSearch, removeArticleFromSearch } from '@/lib/search/search-index';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import { bodyToPlainText } from '@/lib/content/plain-text';
@@ -184,6 +185,7 @@ export async function putRevisionLive(
   const body = published!.body as BodyDocument;
   await recordArticleEntities(tx, { articleId: article.id, body, publishedAt: article.firstPublishedAt ?? now });
   await recordArticleSources(tx, { articleId: article.id, body, publishedAt: article.firstPublishedAt ?? now });
+  await indexArticleForSearch(tx, { articleId: article.id, revisionId: revision.id, publishedAt: article.firstPublishedAt ?? now });
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_publish' : 'article.publish',
@@ -206,6 +208,7 @@ export async function takeArticleDown(
     .where(eq(articles.id, articleId));
   await clearArticleEntities(tx, articleId);
   await clearArticleSources(tx, articleId);
+  await removeArticleFromSearch(tx, articleId);
   await recordAudit(tx, {
     actorId,
     action: viaSchedule ? 'article.scheduled_unpublish' : 'article.unpublish',

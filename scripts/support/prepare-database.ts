@@ -3,6 +3,7 @@ import { closeDatabase, openDatabase, useDatabase } from '@/db/client';
 import { lockDataDirectory, type DataDirectoryLock } from '@/db/data-dir-lock';
 import { seedIfEmpty, type SeedOutcome } from '@/db/seed/seed-database';
 import type { Config } from '@/lib/config';
+import { reindexPublishedArticles } from '@/lib/search/search-index';
 
 /**
  * Opens the database, applies migrations and seeds an empty one. For the embedded
@@ -28,6 +29,7 @@ export async function prepareDatabase({
     useDatabase(handle);
     log('applying migrations');
     await handle.migrate();
+    await reindexPublishedArticles(handle.db, { log: (message) => log(`search: ${message}`) });
     if (handle.kind === 'embedded') {
       // PGlite has no autovacuum: without fresh statistics its planner guesses, and the
       // history of a long-lived article gets slower than it should. Analysing at start is cheap.
