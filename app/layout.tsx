@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
+import { feedAlternates } from '@/lib/feed-alternates';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -9,6 +10,9 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(siteUrl),
     title: { default: siteName, template: `%s · ${siteName}` },
     description: `${siteName}: independent reporting with every claim sourced.`,
+    alternates: { types: feedAlternates({ siteUrl, path: '', title: siteName }) },
+    openGraph: { siteName, locale: 'en', type: 'website' },
+    twitter: { card: 'summary' },
   };
 }
 

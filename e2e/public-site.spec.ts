@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 
 test('a reader goes from the home page to a section, a story and its author', async ({ page }) => {
   await page.goto('/');
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/atom\.xml$/);
   await page.getByRole('main').getByRole('link', { name: 'Immigration', exact: true }).first().click();
 
   await expect(page).toHaveURL(/\/sections\/immigration$/);
@@ -21,6 +22,16 @@ test('a reader goes from the home page to a section, a story and its author', as
   await lead.getByRole('link', { name: headline }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
   await expect(page.locator('.kicker').first()).toHaveText('Immigration');
+  // What link previews and feed readers read from the story's head.
+  const meta = (property: string) => page.locator(`meta[property="${property}"], meta[name="${property}"]`);
+  await expect(meta('og:type')).toHaveAttribute('content', 'article');
+  await expect(meta('og:title')).toHaveAttribute('content', headline);
+  await expect(meta('og:url')).toHaveAttribute('content', page.url());
+  await expect(meta('article:published_time')).toHaveAttribute('content', /^\d{4}-\d{2}-\d{2}T/);
+  await expect(meta('article:section')).toHaveAttribute('content', 'Immigration');
+  await expect(meta('twitter:card')).toHaveAttribute('content', /^summary/);
+  await expect(meta('twitter:title')).toHaveAttribute('content', headline);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/feed\.xml$/);
 
   const author = page.locator('.byline-names a').first();
   const name = (await author.textContent())!;
@@ -60,4 +71,16 @@ test('a reader searches the archive, narrows it to a section, and sees the match
   await expect(results.getByRole('heading', { level: 2 })).toHaveText('1 story');
   await expect(results.getByRole('listitem')).toHaveCount(1);
   await expect(results.getByRole('listitem')).toContainText("Washington's prison fee is small beside the money Salvadorans send home");
+});
+
+test('a story reads in full with JavaScript switched off: text, sources, links', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/articles/cecot-deportees-counted-differently');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("How many deportees are in El Salvador's mega-prison? The reports do not agree");
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sources' }).locator('.sources-list > li').first()).toBeVisible();
+  await page.locator('.article-body sup.citation a').first().click();
+  await expect(page).toHaveURL(/#source-1$/);
+  await context.close();
 });

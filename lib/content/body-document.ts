@@ -239,3 +239,9 @@ function measureShape(input: unknown): { depth: number; nodes: number } {
   }
   return { depth, nodes };
 }
+
+/** The body's first image, for link previews (Open Graph, Twitter cards); null without one. */
+export function firstFigure(document: BodyDocument): BodyFigure['attrs'] | null {
+  const figure = document.content.find((block): block is BodyFigure => block.type === 'figure');
+  return figure?.attrs ?? null;
+}

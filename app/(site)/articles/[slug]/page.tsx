@@ -13,6 +13,8 @@ import { entityJsonLd } from '@/lib/json-ld';
 import { findPublishedArticle } from '@/lib/articles/public-articles';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@/lib/articles/slug';
 import { getConfig } from '@/lib/config';
+import { firstFigure } from '@/lib/content/body-document';
+import { feedAlternates } from '@/lib/feed-alternates';
 import { bodyToPlainText } from '@/lib/content/plain-text';
 import { renderBody } from '@/lib/content/render-body';
 
@@ -30,11 +32,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (found?.kind !== 'article') return { title: 'Page not found' };
   const { article } = found;
   const description = article.standfirst || bodyToPlainText(article.body).slice(0, 160);
-  const canonical = `${getConfig().siteUrl}/articles/${article.slug}`;
+  const { siteUrl, siteName } = getConfig();
+  const canonical = `${siteUrl}/articles/${article.slug}`;
+  const image = firstFigure(article.body);
+  const images = image ? [{ url: image.src, alt: image.alt }] : undefined;
   return {
     title: article.headline,
     description,
-    alternates: { canonical },
+    alternates: { canonical, types: feedAlternates({ siteUrl, path: '', title: siteName }) },
+    openGraph: {
+      type: 'article',
+      url: canonical,
+      title: article.headline,
+      description,
+      siteName,
+      locale: 'en',
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: (article.updatedAt ?? article.publishedAt).toISOString(),
+      section: article.section.name,
+      authors: article.bylines.map((person) => `${siteUrl}/authors/${person.slug}`),
+      images,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: article.headline, description, images: image ? [image.src] : undefined },
   };
 }
 

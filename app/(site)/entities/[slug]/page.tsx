@@ -9,6 +9,7 @@ import { Pagination } from '@/components/site/pagination';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@/lib/articles/slug';
 import { getConfig } from '@/lib/config';
 import { findDossier } from '@/lib/entities/entity-pages';
+import { feedAlternates } from '@/lib/feed-alternates';
 import { ENTITY_TYPE_LABELS } from '@/lib/entities/entity-types';
 import { formatDate } from '@/lib/format';
 import { entityJsonLd } from '@/lib/json-ld';
@@ -30,7 +31,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return {
     title: dossier.name,
     description: dossier.description || `${dossier.name}: our reporting, newest first.`,
-    alternates: { canonical: `${getConfig().siteUrl}/entities/${dossier.slug}` },
+    alternates: {
+      canonical: `${getConfig().siteUrl}/entities/${dossier.slug}`,
+      types: feedAlternates({ siteUrl: getConfig().siteUrl, path: `/entities/${dossier.slug}`, title: `${getConfig().siteName}: ${dossier.name}` }),
+    },
   };
 }
 
