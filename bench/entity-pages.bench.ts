@@ -22,7 +22,7 @@
  */
 import { and, count, desc, eq, ne, sql, TransactionRollbackError } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { useDatabase, type Database } from '@/db/client';
+import type { Database } from '@/db/client';
 import { articleEntities, articles, articleSlugs, entities, entityCoMentions, publications, revisions, workingCopies } from '@/db/schema';
 import type { BodyDocument, BodyInline } from '@/lib/content/body-document';
 import { recordArticleEntities } from '@/lib/entities/article-mentions';
@@ -31,7 +31,7 @@ import { ENTITY_TYPES } from '@/lib/entities/entity-types';
 import type { Actor } from '@/lib/permissions';
 import { createSection, createStaff } from '@/test-support/factories';
 import { formatTable, installedVersion, loadAverage, machineLine, ms, timeRuns, type Summary } from './bench-support';
-import { openEmbedded, openServer, rowsOf, type BenchDatabase } from './revision-history-setup';
+import { onEachDatabase, rowsOf, type BenchDatabase } from './revision-history-setup';
 
 const ENTITY_COUNT = 2_000;
 const ARTICLE_COUNT = 10_000;
@@ -55,16 +55,7 @@ const notes: string[] = [];
 const versions: string[] = [`PGlite ${installedVersion('@electric-sql/pglite')}`];
 const loadAtStart = loadAverage();
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-for (const open of [() => openEmbedded({ inMemory: process.argv.includes('--memory') }), () => openServer(serverUrl)]) {
-  const database = await open();
-  try {
-    useDatabase(database.handle);
-    await benchmarkDatabase(database);
-  } finally {
-    await database.dispose();
-  }
-}
+await onEachDatabase(benchmarkDatabase);
 
 console.log(`Command: node --conditions=react-server --import tsx bench/entity-pages.bench.ts ${process.argv.slice(2).join(' ')}`.trim());
 console.log(`Machine: ${machineLine()}; load average (1/5/15 min) ${loadAtStart} at start, ${loadAverage()} at end`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openPgliteHandle, openServerDatabase, type Database, type DatabaseHandle } from '@/db/client';
+import { openPgliteHandle, openServerDatabase, useDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { workingCopies } from '@/db/schema';
 import type { BodyDocument } from '@/lib/content/body-document';
 import type { Actor } from '@/lib/permissions';
@@ -57,6 +57,24 @@ export async function openServer(adminUrl: string): Promise<BenchDatabase> {
   } catch (error) {
     await dispose();
     throw error;
+  }
+}
+
+/**
+ * Runs `benchmark` on an embedded PGlite (in memory with `--memory`) and then on a new
+ * database at BENCH_DATABASE_URL's server, each made the services' database for the run
+ * and disposed of afterwards.
+ */
+export async function onEachDatabase(benchmark: (database: BenchDatabase) => Promise<void>): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  for (const open of [() => openEmbedded({ inMemory: process.argv.includes('--memory') }), () => openServer(serverUrl)]) {
+    const database = await open();
+    try {
+      useDatabase(database.handle);
+      await benchmark(database);
+    } finally {
+      await database.dispose();
+    }
   }
 }
 

@@ -17,7 +17,6 @@
  * inputs are prepared (and deep-copied) outside the timed part.
  */
 import { sql } from 'drizzle-orm';
-import { useDatabase } from '@/db/client';
 import { saveWorkingCopy } from '@/lib/articles/article-saving';
 import { compareVersions } from '@/lib/articles/comparison';
 import { listHistory } from '@/lib/articles/history-queries';
@@ -30,7 +29,7 @@ import { createDraft, createSection, createStaff, currentSaveInput } from '@/tes
 import { PHASES, timedAutosave, type Phase } from './autosave-phases';
 import { formatTable, installedVersion, loadAverage, machineLine, ms, summarize, timeRuns, type Summary } from './bench-support';
 import { newsroomDocument, reviseDocument } from './newsroom-documents';
-import { openEmbedded, openServer, rowsOf, seedArticleWithHistory, type BenchDatabase, type SeededArticle } from './revision-history-setup';
+import { onEachDatabase, rowsOf, seedArticleWithHistory, type BenchDatabase, type SeededArticle } from './revision-history-setup';
 
 const REVISIONS = 10_000;
 const SAVE_WARM_UP = 20;
@@ -70,16 +69,7 @@ rows.push({
 });
 
 // --- 1 and 2 on each database ---------------------------------------------------------------
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-for (const open of [() => openEmbedded({ inMemory: process.argv.includes('--memory') }), () => openServer(serverUrl)]) {
-  const database = await open();
-  try {
-    useDatabase(database.handle);
-    await benchmarkDatabase(database);
-  } finally {
-    await database.dispose();
-  }
-}
+await onEachDatabase(benchmarkDatabase);
 
 console.log(`Command: node --conditions=react-server --import tsx bench/revision-history.bench.ts ${process.argv.slice(2).join(' ')}`.trim());
 console.log(`Machine: ${machineLine()}; load average (1/5/15 min) ${loadAtStart} at start, ${loadAverage()} at end`);
